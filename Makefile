@@ -20,7 +20,7 @@ TOOLS    := $(TOOL_SRC:tests/tools/%.cc=obj/tests/tools/%)
 MAN_SRC  := $(sort $(wildcard man/*.[18]))
 MAN_OUT  := $(MAN_SRC:man/%=obj/man/%)
 
-.PHONY: all check unit demo install clean
+.PHONY: all check unit demo install clean deps
 .SECONDARY:
 
 all: $(PROGS) $(TOOLS) $(MAN_OUT)
@@ -63,10 +63,15 @@ obj/man/%: man/% conf-home conf-etc conf-qmail VERSION
 unit: obj/tests/unit/run
 	obj/tests/unit/run
 
-check: all obj/tests/unit/run
+# check and demo first install missing build tools and test peers (tests/deps).
+check:
+	tests/deps
+	$(MAKE) all obj/tests/unit/run
 	tests/run
 
-demo: all
+demo:
+	tests/deps
+	$(MAKE) all
 	tests/demo/run
 
 install: all

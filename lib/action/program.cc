@@ -1,0 +1,61 @@
+// The one library file that writes diagnostics: it is what mains call at their edge.
+#include "action/program.h"
+
+#include <cstdio>
+#include <exception>
+
+namespace vmm::action {
+
+int ExitCodes::of(ErrorClass c) const {
+  switch (c) {
+    case ErrorClass::usage: return usage;
+    case ErrorClass::bad_login: return bad_login;
+    case ErrorClass::permanent: return permanent;
+    case ErrorClass::temporary: return temporary;
+  }
+  return temporary;
+}
+
+static void put(const std::string& line) {
+  std::fputs(line.c_str(), stderr);
+  std::fflush(stderr);
+}
+
+void say(const char* prog, const std::string& message) { put(std::string(prog) + ": " + message + "\n"); }
+
+void warn(const char* prog, const std::string& message) {
+  put(std::string(prog) + ": warning: " + message + "\n");
+}
+
+int run_main(const ProgramInfo& info, const ExitCodes& codes, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const Error& e) {
+    if (e.cls() == ErrorClass::usage) {
+      put(std::string(info.name) + ": " + e.what() + "\n" + info.name + ": " + usage_line(info) + "\n");
+    } else if (e.cls() == ErrorClass::temporary) {
+      put(std::string(info.name) + ": fatal: temporary failure: " + e.what() + "\n");
+    } else {
+      put(std::string(info.name) + ": fatal: " + e.what() + "\n");
+    }
+    return codes.of(e.cls());
+  } catch (const std::exception& e) {
+    put(std::string(info.name) + ": fatal: temporary failure: " + e.what() + "\n");
+    return codes.temporary;
+  }
+}
+
+bool parse_or_answer(const ProgramInfo& info, const std::vector<Option>& options, int argc,
+                     char** argv, std::vector<std::string>& operands) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  Parsed p = parse_options(info, options, args);
+  if (p.what != Parsed::run) {
+    std::fputs(p.text.c_str(), stdout);
+    std::fflush(stdout);
+    return false;
+  }
+  operands = std::move(p.operands);
+  return true;
+}
+
+}  // namespace vmm::action
