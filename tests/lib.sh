@@ -27,3 +27,49 @@ expect_err() { [ "$err" = "$1" ] || fail "${2:-stderr}: got [$err] expected [$1]
 expect_eq()  { [ "$1" = "$2" ] || fail "${3:-value}: got [$1] expected [$2]"; }
 expect_file_eq() { [ "$(cat "$1")" = "$2" ] || fail "$1: got [$(cat "$1")] expected [$2]"; }
 need() { command -v "$1" >/dev/null 2>&1 || skip "$1 is not installed"; }
+
+# --- Private user database (tests that need root or extra system users) ---
+# sandbox_init: copies /etc/passwd, /etc/shadow, /etc/group to $T/etc.
+# sandbox_user NAME UID [HOME] [SUPPLEMENTARY-GROUP...]: adds a user (and its
+#   own group NAME with gid UID) to the copies, creates HOME (default
+#   $T/home/NAME, mode 0750) owned by it. Extra groups are created on demand
+#   with gid UID+1000+n and get the user as member.
+# in_sandbox CMD...: runs CMD in a private mount namespace where the copies are
+#   bind-mounted over /etc; the host's files are never changed. Anything CMD
+#   starts in the background must be stopped by pid before CMD returns.
+sandbox_init() {
+  [ "$(id -u)" = 0 ] || skip "needs root for a private mount namespace"
+  command -v unshare >/dev/null || skip "unshare is not installed"
+  mkdir -p "$T/etc" "$T/home"
+  cp /etc/passwd /etc/group "$T/etc/"
+  if [ -r /etc/shadow ]; then cp /etc/shadow "$T/etc/shadow"; else : > "$T/etc/shadow"; fi
+  chmod 0640 "$T/etc/shadow"
+}
+sandbox_user() {
+  local name=$1 uid=$2 home=${3:-$T/home/$1}; shift 2; [ $# -gt 0 ] && shift
+  echo "$name:x:$uid:$uid:$name:$home:/bin/sh" >> "$T/etc/passwd"
+  echo "$name:!:19000:0:99999:7:::" >> "$T/etc/shadow"
+  echo "$name:x:$uid:" >> "$T/etc/group"
+  local n=0 g
+  for g in "$@"; do
+    n=$((n + 1))
+    if grep -q "^$g:" "$T/etc/group"; then
+      sed -i -E "s/^($g:[^:]*:[0-9]+:)(.*)$/\1\2,$name/; s/^($g:[^:]*:[0-9]+:),/\1/" "$T/etc/group"
+    else
+      echo "$g:x:$((uid + 1000 + n)):$name" >> "$T/etc/group"
+    fi
+  done
+  mkdir -p "$home"
+  chown "$uid:$uid" "$home"
+  chmod 0750 "$home"
+}
+# sandbox_password NAME HASH: sets NAME's shadow hash in the copy.
+sandbox_password() {
+  sed -i -E "s|^$1:[^:]*:|$1:$2:|" "$T/etc/shadow"
+}
+in_sandbox() {
+  unshare -m --propagation private -- bash -c '
+    for f in passwd shadow group; do mount --bind "$T/etc/$f" "/etc/$f" || exit 111; done
+    exec "$@"' sandbox "$@"
+}
+
