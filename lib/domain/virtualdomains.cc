@@ -1,0 +1,50 @@
+#include "domain/virtualdomains.h"
+
+#include "domain/config_value.h"
+
+namespace vmm::domain {
+
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Both files have the shape of a list setting: trimmed lines, '#' comments.
+VirtualDomains VirtualDomains::parse(std::string_view text) {
+  VirtualDomains vd;
+  for (const std::string& line : parse_list(text)) {
+    std::size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    std::string_view key = trim_blanks(std::string_view(line).substr(0, colon));
+    std::string_view base = trim_blanks(std::string_view(line).substr(colon + 1));
+    if (key.empty() || base.empty() || key.find('@') != std::string_view::npos) continue;
+    vd.bases_.insert_or_assign(lowercase(key), std::string(base));
+  }
+  return vd;
+}
+
+std::optional<std::string> VirtualDomains::find(std::string_view domain) const {
+  const std::string name = lowercase(domain);
+  std::string_view rest = name;
+  for (;;) {
+    if (auto it = bases_.find(rest); it != bases_.end()) return it->second;
+    // Next candidate: the suffix starting at the next '.' after the first byte.
+    std::size_t dot = rest.find('.', 1);
+    if (dot == std::string_view::npos) return std::nullopt;
+    rest.remove_prefix(dot);
+  }
+}
+
+Locals Locals::parse(std::string_view text) {
+  Locals locals;
+  for (const std::string& line : parse_list(text)) locals.domains_.insert(lowercase(line));
+  return locals;
+}
+
+bool Locals::contains(std::string_view domain) const {
+  return domains_.find(lowercase(domain)) != domains_.end();
+}
+
+}  // namespace vmm::domain
