@@ -1,0 +1,95 @@
+#include "sys/exec.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <stdexcept>
+
+#include "sys/error.h"
+#include "sys/fd.h"
+
+namespace vmm::sys {
+
+namespace {
+
+// execv wants char* const[]; built before fork so the child only calls
+// async-signal-safe functions.
+std::vector<char*> c_argv(const std::vector<std::string>& argv) {
+  if (argv.empty()) throw std::logic_error("run_program: empty argv");
+  std::vector<char*> out;
+  out.reserve(argv.size() + 1);
+  for (const std::string& a : argv) out.push_back(const_cast<char*>(a.c_str()));
+  out.push_back(nullptr);
+  return out;
+}
+
+// Reads the child's exec errno from the pipe: 0 bytes means the exec worked
+// (close-on-exec closed the write end), sizeof(int) bytes carry the errno.
+int read_exec_errno(int fd) {
+  int err = 0;
+  std::size_t got = 0;
+  char* buf = reinterpret_cast<char*>(&err);
+  while (got < sizeof err) {
+    ssize_t n = ::read(fd, buf + got, sizeof err - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  return got == sizeof err ? err : 0;
+}
+
+int wait_for(pid_t pid, const std::string& path) {
+  int status;
+  while (::waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) throw_errno("wait for " + path);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return WEXITSTATUS(status);
+}
+
+}  // namespace
+
+int run_program(const std::vector<std::string>& argv) {
+  std::vector<char*> args = c_argv(argv);
+  const std::string& path = argv[0];
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) throw_errno("create a pipe to run " + path);
+  Fd report_read(fds[0]), report_write(fds[1]);
+
+  pid_t pid = ::fork();
+  if (pid < 0) throw_errno("fork to run " + path);
+  if (pid == 0) {
+    ::execv(args[0], args.data());
+    int err = errno;
+    // Best effort: if this write fails the parent sees a plain exit 127.
+    ssize_t ignored = ::write(report_write.get(), &err, sizeof err);
+    (void)ignored;
+    ::_exit(127);
+  }
+  report_write = Fd();  // so the read below sees EOF once the exec succeeds
+  int exec_err = read_exec_errno(report_read.get());
+  int status = wait_for(pid, path);
+  if (exec_err != 0) throw errno_error("run " + path, exec_err);
+  return status;
+}
+
+void exec_program(const std::vector<std::string>& argv) {
+  std::vector<char*> args = c_argv(argv);
+  ::execv(args[0], args.data());
+  throw errno_error("run " + argv[0], errno);
+}
+
+ProgramFile probe_program(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return ProgramFile::missing;
+    throw_errno("stat " + path);
+  }
+  if (!S_ISREG(st.st_mode)) return ProgramFile::not_regular;
+  if ((st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) == 0) return ProgramFile::no_exec_bit;
+  return ProgramFile::executable;
+}
+
+}  // namespace vmm::sys

@@ -1,0 +1,32 @@
+// Running other programs: hooks, the checkpassword next program, sendmail.
+// No shell and no PATH search anywhere: argv[0] is the path of the program.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace vmm::sys {
+
+// fork + execv, the child inheriting the environment and fds 0-2 (our own
+// fds are close-on-exec); waits for it. Returns its exit status 0-255, or
+// 128 + the signal number when a signal killed it. When the exec itself
+// fails the child reports errno back and this throws
+// errno_error("run <argv[0]>", that errno), so a missing or unrunnable
+// program is an error, never a made-up exit status. A failed fork, pipe or
+// wait throws by errno. An empty argv is a programming error (logic_error).
+int run_program(const std::vector<std::string>& argv);
+
+// Replaces this process with argv[0]; returns only by throwing
+// errno_error("run <argv[0]>", errno).
+[[noreturn]] void exec_program(const std::vector<std::string>& argv);
+
+// What a path holds, as far as running it goes (stat follows symlinks).
+enum class ProgramFile {
+  missing,      // ENOENT / ENOTDIR
+  not_regular,  // a directory, fifo, device...
+  no_exec_bit,  // a regular file with no execute bit at all
+  executable,   // a regular file with some execute bit
+};
+// Any other stat failure throws errno_error("stat <path>").
+ProgramFile probe_program(const std::string& path);
+
+}  // namespace vmm::sys

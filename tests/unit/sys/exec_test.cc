@@ -1,0 +1,244 @@
+#include "sys/exec.h"
+
+#include <dirent.h>
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <stdexcept>
+
+#include "sys/error.h"
+
+using vmm::sys::exec_program;
+using vmm::sys::probe_program;
+using vmm::sys::ProgramFile;
+using vmm::sys::run_program;
+
+namespace {
+
+struct TempDir {
+  std::string path;
+  TempDir() {
+    char tmpl[] = "/tmp/vmm-exec-XXXXXX";
+    REQUIRE(::mkdtemp(tmpl) != nullptr);
+    path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+void write_file(const std::string& path, const std::string& text, mode_t mode) {
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    REQUIRE(out.good());
+  }
+  REQUIRE(::chmod(path.c_str(), mode) == 0);
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+int open_fd_count() {
+  int n = 0;
+  DIR* d = ::opendir("/proc/self/fd");
+  REQUIRE(d != nullptr);
+  while (::readdir(d) != nullptr) ++n;
+  ::closedir(d);
+  return n;
+}
+
+vmm::Error error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const vmm::Error& e) {
+    return e;
+  }
+  FAIL("no vmm::Error thrown");
+  return vmm::Error(vmm::ErrorClass::usage, "");
+}
+
+// No child of ours is left unreaped.
+bool no_children() {
+  return ::waitpid(-1, nullptr, WNOHANG) < 0 && errno == ECHILD;
+}
+
+void on_alarm(int) {}
+
+}  // namespace
+
+TEST_CASE("run_program returns the exit status") {
+  CHECK(run_program({"/bin/true"}) == 0);
+  CHECK(run_program({"/bin/false"}) == 1);
+  CHECK(run_program({"/bin/sh", "-c", "exit 3"}) == 3);
+  CHECK(run_program({"/bin/sh", "-c", "exit 99"}) == 99);
+  CHECK(run_program({"/bin/sh", "-c", "exit 255"}) == 255);
+  CHECK(no_children());
+}
+
+TEST_CASE("run_program returns 128 + signal for a killed child") {
+  CHECK(run_program({"/bin/sh", "-c", "kill -9 $$"}) == 128 + 9);
+  CHECK(run_program({"/bin/sh", "-c", "kill -TERM $$"}) == 128 + 15);
+  CHECK(no_children());
+}
+
+TEST_CASE("run_program passes argv exactly, with no shell in between") {
+  TempDir t;
+  std::string out = t.path + "/out";
+  int rc = run_program({"/bin/sh", "-c", "printf '%s|' \"$0\" \"$@\" > \"$1\"", "name", out,
+                        "b c", "", "$HOME;`x`*"});
+  CHECK(rc == 0);
+  CHECK(slurp(out) == "name|" + out + "|b c||$HOME;`x`*|");
+}
+
+TEST_CASE("run_program: the child inherits the environment and fd 0") {
+  TempDir t;
+  std::string out = t.path + "/out", in = t.path + "/in";
+  REQUIRE(::setenv("VMM_EXEC_TEST", "hello world", 1) == 0);
+  CHECK(run_program({"/bin/sh", "-c", "printf %s \"$VMM_EXEC_TEST\" > \"$0\"", out}) == 0);
+  ::unsetenv("VMM_EXEC_TEST");
+  CHECK(slurp(out) == "hello world");
+
+  write_file(in, "from stdin\n", 0644);
+  int saved = ::dup(0);
+  REQUIRE(saved >= 0);
+  int fd = ::open(in.c_str(), O_RDONLY);
+  REQUIRE(fd >= 0);
+  REQUIRE(::dup2(fd, 0) == 0);
+  ::close(fd);
+  int rc = run_program({"/bin/sh", "-c", "cat > \"$0\"", out});
+  REQUIRE(::dup2(saved, 0) == 0);
+  ::close(saved);
+  CHECK(rc == 0);
+  CHECK(slurp(out) == "from stdin\n");
+}
+
+TEST_CASE("run_program: a failed exec throws with the child's errno") {
+  TempDir t;
+  int fds_before = open_fd_count();
+
+  vmm::Error e = error_of([] { run_program({"/nonexistent/vmm-hook"}); });
+  CHECK(e.err() == ENOENT);
+  CHECK(e.cls() == vmm::ErrorClass::permanent);
+  CHECK(std::string(e.what()) == "unable to run /nonexistent/vmm-hook: No such file or directory");
+
+  // No PATH search: a bare name is a path relative to the current directory.
+  REQUIRE(::access("true", F_OK) != 0);
+  e = error_of([] { run_program({"true"}); });
+  CHECK(e.err() == ENOENT);
+  CHECK(std::string(e.what()) == "unable to run true: No such file or directory");
+
+  std::string plain = t.path + "/plain";
+  write_file(plain, "#!/bin/sh\nexit 0\n", 0644);
+  e = error_of([&] { run_program({plain, "arg"}); });
+  CHECK(e.err() == EACCES);
+  CHECK(std::string(e.what()) == "unable to run " + plain + ": Permission denied");
+
+  e = error_of([&] { run_program({t.path}); });
+  CHECK(e.err() == EACCES);
+
+  // execv never falls back to a shell for a file it cannot load.
+  std::string junk = t.path + "/junk";
+  write_file(junk, "this is not a program\n", 0755);
+  e = error_of([&] { run_program({junk}); });
+  CHECK(e.err() == ENOEXEC);
+  CHECK(std::string(e.what()) == "unable to run " + junk + ": Exec format error");
+
+  CHECK(no_children());
+  CHECK(open_fd_count() == fds_before);
+  CHECK(run_program({"/bin/true"}) == 0);
+  CHECK(open_fd_count() == fds_before);
+}
+
+TEST_CASE("run_program waits through EINTR") {
+  struct sigaction sa = {}, old = {};
+  sa.sa_handler = on_alarm;  // no SA_RESTART: waitpid and read see EINTR
+  REQUIRE(::sigaction(SIGALRM, &sa, &old) == 0);
+  struct itimerval tick = {{0, 20000}, {0, 20000}}, off = {};
+  REQUIRE(::setitimer(ITIMER_REAL, &tick, nullptr) == 0);
+  int rc = run_program({"/bin/sh", "-c", "sleep 0.3; exit 5"});
+  ::setitimer(ITIMER_REAL, &off, nullptr);
+  ::sigaction(SIGALRM, &old, nullptr);
+  CHECK(rc == 5);
+  CHECK(no_children());
+}
+
+TEST_CASE("run_program: an empty argv is a programming error") {
+  CHECK_THROWS_AS(run_program({}), std::logic_error);
+  CHECK_THROWS_AS(exec_program({}), std::logic_error);
+}
+
+TEST_CASE("exec_program replaces the process, or throws") {
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    try {
+      exec_program({"/bin/sh", "-c", "exit \"$0\"", "42"});
+    } catch (...) {
+    }
+    ::_exit(1);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(pid, &status, 0) == pid);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 42);
+
+  pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int rc = 1;
+    try {
+      exec_program({"/nonexistent/vmm-prog"});
+    } catch (const vmm::Error& e) {
+      rc = e.err() == ENOENT &&
+                   std::string(e.what()) ==
+                       "unable to run /nonexistent/vmm-prog: No such file or directory"
+               ? 0
+               : 2;
+    }
+    ::_exit(rc);
+  }
+  REQUIRE(::waitpid(pid, &status, 0) == pid);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}
+
+TEST_CASE("probe_program tells missing, not regular, no exec bit, executable") {
+  TempDir t;
+  std::string f = t.path + "/f", x = t.path + "/x";
+  write_file(f, "data\n", 0644);
+  write_file(x, "#!/bin/sh\n", 0700);
+  CHECK(probe_program(t.path + "/none") == ProgramFile::missing);
+  CHECK(probe_program(f + "/below") == ProgramFile::missing);  // ENOTDIR
+  CHECK(probe_program(t.path) == ProgramFile::not_regular);
+  CHECK(probe_program("/dev/null") == ProgramFile::not_regular);
+  CHECK(probe_program(f) == ProgramFile::no_exec_bit);
+  CHECK(probe_program(x) == ProgramFile::executable);
+  REQUIRE(::chmod(f.c_str(), 0010) == 0);
+  CHECK(probe_program(f) == ProgramFile::executable);
+  REQUIRE(::symlink(x.c_str(), (t.path + "/link").c_str()) == 0);
+  CHECK(probe_program(t.path + "/link") == ProgramFile::executable);
+  REQUIRE(::symlink("nowhere", (t.path + "/dangling").c_str()) == 0);
+  CHECK(probe_program(t.path + "/dangling") == ProgramFile::missing);
+  std::string loop = t.path + "/loop";
+  REQUIRE(::symlink(loop.c_str(), loop.c_str()) == 0);
+  vmm::Error e = error_of([&] { probe_program(loop); });
+  CHECK(e.err() == ELOOP);
+  CHECK(std::string(e.what()) == "unable to stat " + loop + ": Too many levels of symbolic links");
+}
