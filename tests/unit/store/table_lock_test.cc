@@ -1,0 +1,173 @@
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+
+#include "store/table_lock.h"
+#include "sys/error.h"
+#include "table_testing.h"
+
+using namespace vmm;
+using namespace vmm::table_testing;
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// A child process holding the lock until release() (or until it is killed).
+class LockHolder {
+ public:
+  explicit LockHolder(const std::string& path) {
+    int ready[2], hold[2];
+    REQUIRE(::pipe(ready) == 0);
+    REQUIRE(::pipe(hold) == 0);
+    pid_ = ::fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      ::close(ready[0]);
+      ::close(hold[1]);
+      char ok = '0';
+      try {
+        store::TableLock lock(path, 0ms);
+        ok = '1';
+        (void)!::write(ready[1], &ok, 1);
+        char c;
+        (void)!::read(hold[0], &c, 1);  // returns at EOF: the parent let go
+      } catch (...) {
+        (void)!::write(ready[1], &ok, 1);
+      }
+      ::_exit(0);
+    }
+    ::close(ready[1]);
+    ::close(hold[0]);
+    hold_ = hold[1];
+    char ok = 0;
+    REQUIRE(::read(ready[0], &ok, 1) == 1);
+    ::close(ready[0]);
+    REQUIRE(ok == '1');
+  }
+  ~LockHolder() { release(); }
+  void release() {
+    if (hold_ >= 0) ::close(hold_);
+    hold_ = -1;
+    if (pid_ > 0) ::waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+  void kill() {
+    ::kill(pid_, SIGKILL);
+    release();
+  }
+  pid_t pid() const { return pid_; }
+
+ private:
+  pid_t pid_ = -1;
+  int hold_ = -1;
+};
+
+// Whether a separate process could take the lock right now.
+bool free_for_others(const std::string& path) {
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    try {
+      store::TableLock lock(path, 0ms);
+      ::_exit(0);
+    } catch (...) {
+      ::_exit(1);
+    }
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("the lock file is created 0600 and the lock excludes other processes") {
+  TempDir dir;
+  const std::string path = dir / "passwd.lock";
+  {
+    store::TableLock lock(path, 0ms);
+    CHECK(mode_of(path) == 0600);
+    CHECK_FALSE(free_for_others(path));
+  }
+  CHECK(free_for_others(path));  // released on destruction
+  CHECK(list_dir(dir.path) == std::vector<std::string>{"passwd.lock"});  // the file stays
+}
+
+TEST_CASE("waiting past the bound is a temporary error with the path") {
+  TempDir dir;
+  const std::string path = dir / "passwd.lock";
+  LockHolder holder(path);
+  Clock::time_point start = Clock::now();
+  try {
+    store::TableLock lock(path, 200ms);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.cls() == ErrorClass::temporary);
+    CHECK(std::string(e.what()) == "unable to lock " + path + ": another writer holds it");
+  }
+  auto waited = Clock::now() - start;
+  CHECK(waited >= 200ms);
+  CHECK(waited < 1s);
+}
+
+TEST_CASE("a waiting writer gets the lock once the holder lets go") {
+  TempDir dir;
+  const std::string path = dir / "passwd.lock";
+  LockHolder holder(path);
+  pid_t releaser = ::fork();
+  REQUIRE(releaser >= 0);
+  if (releaser == 0) {
+    ::usleep(100000);
+    ::kill(holder.pid(), SIGKILL);  // a crashed writer: the kernel drops its lock
+    ::_exit(0);
+  }
+  Clock::time_point start = Clock::now();
+  store::TableLock lock(path, 5s);
+  auto waited = Clock::now() - start;
+  CHECK(waited >= 90ms);
+  CHECK(waited < 2s);
+  ::waitpid(releaser, nullptr, 0);
+}
+
+TEST_CASE("a killed holder leaves nothing that blocks the next writer") {
+  TempDir dir;
+  const std::string path = dir / "passwd.lock";
+  LockHolder holder(path);
+  CHECK_FALSE(free_for_others(path));
+  holder.kill();
+  Clock::time_point start = Clock::now();
+  store::TableLock lock(path, 0ms);
+  CHECK(Clock::now() - start < 100ms);
+}
+
+TEST_CASE("a lock path that is a symlink or cannot be opened is refused") {
+  TempDir dir;
+  SUBCASE("symlink") {
+    write_bytes(dir / "target", "");
+    REQUIRE(::symlink("target", (dir / "passwd.lock").c_str()) == 0);
+    try {
+      store::TableLock lock(dir / "passwd.lock", 0ms);
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.cls() == ErrorClass::permanent);
+      CHECK(std::string(e.what()) ==
+            "unable to open " + dir / "passwd.lock" + ": Too many levels of symbolic links");
+    }
+  }
+  SUBCASE("missing home") {
+    try {
+      store::TableLock lock(dir / "none/passwd.lock", 0ms);
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.cls() == ErrorClass::permanent);
+      CHECK(std::string(e.what()) ==
+            "unable to open " + dir / "none/passwd.lock" + ": No such file or directory");
+    }
+  }
+}
