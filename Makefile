@@ -66,12 +66,12 @@ unit: obj/tests/unit/run
 # check and demo first install missing build tools and test peers (tests/deps).
 check:
 	tests/deps
-	$(MAKE) all obj/tests/unit/run
+	$(MAKE) -j$$(nproc) all obj/tests/unit/run
 	tests/run
 
 demo:
 	tests/deps
-	$(MAKE) all
+	$(MAKE) -j$$(nproc) all
 	tests/demo/run
 
 install: all
