@@ -2,16 +2,12 @@
 # dumpvuser, showvconfig, vchattr, vchforwards, vrehash and vupgrade. The
 # tools run as a private base user of the sandbox, in its home, with HOME set
 # and VMAILMGR_ETC pointing to a private global settings directory.
-# The files made by the original VMailMgr 0.97: shared/ beside the checkout.
-FIXTURE=
-for f in "$TOP/../shared/fixtures/vmailmgr-0.97" /work/shared/fixtures/vmailmgr-0.97; do
-  [ -r "$f/EXPECTED.md" ] && { FIXTURE=$f; break; }
-done
+# The files made by the original VMailMgr 0.97, with what each holds.
+FIXTURE=$TOP/tests/fixtures/vmailmgr-0.97
 
 # base_init NAME UID: the base user NAME, home $H, global settings in $ETC.
 base_init() {
   sandbox_init
-  [ -n "$FIXTURE" ] || skip "the VMailMgr 0.97 fixtures (shared/fixtures) are not here"
   need cdb
   need python3
   BASE=$1 BUID=$2 H=$T/home/$1 ETC=$T/vmailmgr-etc

@@ -6,7 +6,7 @@ need cdb
 need sha256sum
 cdbtool=$TOOLS/cdbtool
 [ -x "$cdbtool" ] || fail "$cdbtool is not built"
-fixture=/work/shared/fixtures/vmailmgr-0.97/passwd.cdb
+fixture="$TOP/tests/fixtures/vmailmgr-0.97/passwd.cdb"
 [ -r "$fixture" ] || skip "$fixture is not here"
 cp "$fixture" "$T/passwd.cdb"  # work on a copy; the fixture stays untouched
 db=$T/passwd.cdb

@@ -21,7 +21,7 @@
 
 namespace vmm::tools_b_testing {
 
-inline constexpr const char* kFixtureDir = "/work/shared/fixtures/vmailmgr-0.97";
+inline constexpr const char* kFixtureDir = "tests/fixtures/vmailmgr-0.97";  // run from the top of the tree
 
 inline void write_file(const std::string& path, const std::string& bytes, int mode = 0644) {
   sys::Fd fd = sys::open_file(path, O_WRONLY | O_CREAT | O_TRUNC, mode);

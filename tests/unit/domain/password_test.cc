@@ -27,7 +27,7 @@ struct Vector {
 
 // Generated once with libxcrypt 4.4.33 (crypt_gensalt_ra + crypt_rn); $1$, $5$
 // and $6$ ones re-checked with `openssl passwd`. Fixture hashes come from
-// /work/shared/fixtures/vmailmgr-0.97/EXPECTED.md (made by VMailMgr 0.97).
+// tests/fixtures/vmailmgr-0.97/EXPECTED.md (made by VMailMgr 0.97).
 const Vector kVectors[] = {
     // yescrypt, the preferred method
     {"$y$j9T$3S3yTrIXDKEA/7A9anY5A.$gBgEmj2YCxpKZBl/dcCXhb2RKZhwqDA7b3382.KGSiB", "Quartz~Lamp8"},

@@ -35,7 +35,7 @@ void add(store::Table& table, const std::string& name, const fmt::Record& r) {
   table.update([&](const store::TableSnapshot&, store::TableChange& c) { c.put(name, r); });
 }
 
-const char* const kFixture = "/work/shared/fixtures/vmailmgr-0.97/passwd.cdb";
+const char* const kFixture = "tests/fixtures/vmailmgr-0.97/passwd.cdb";  // run from the top of the tree
 
 }  // namespace
 
