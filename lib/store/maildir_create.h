@@ -1,0 +1,33 @@
+// Making an account's directory (SPEC §1, §3.3): the hashed levels above it,
+// the directory itself and, for a mailbox, the Maildir inside (cur new tmp).
+// Modes: levels 0755 (as VMailMgr made users/ and users/9/c), the account
+// directory 0700, and cur/new/tmp 0700 like maildirmake(1) and Dovecot —
+// VMailMgr made them 0755, which only mattered little because their parent
+// is 0700. The umask still applies, as for any mkdir.
+#pragma once
+#include <string>
+
+namespace vmm::store {
+
+// Makes every missing directory on the way to path (not path itself), top
+// down, mode 0755. Existing ones are fine, so concurrent adds can share a
+// level; one that exists but is not a directory is Error(permanent). An
+// existing level may be a symlink (users/ on another disk).
+void create_parents(const std::string& path);
+
+// Makes dir itself, mode 0755, like one of those levels (vsetup's users/).
+// Returns false when it already was a directory; a non-directory in its
+// place is Error(permanent, "DIR exists and is not a directory").
+bool create_level(const std::string& dir);
+
+// Makes dir (0700). An existing dir is refused with Error(permanent,
+// "directory DIR already exists"): a new account never takes over an old
+// directory and its mail. Other failures throw errno_error("create directory DIR").
+void create_account_dir(const std::string& dir);
+
+// create_account_dir, then dir/cur, dir/new, dir/tmp. If making the
+// subdirectories fails, the dir made here is removed again before the error
+// is thrown. Everything is fsynced, so a table naming it can rely on it.
+void create_maildir(const std::string& dir);
+
+}  // namespace vmm::store

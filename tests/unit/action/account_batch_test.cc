@@ -1,0 +1,44 @@
+#include "action/account_batch.h"
+
+#include <doctest/doctest.h>
+
+using namespace vmm::action;
+
+namespace {
+using Views = std::vector<std::string_view>;
+}
+
+TEST_CASE("account_batch: lines are numbered, blanks and comments skipped, ends trimmed") {
+  std::vector<BatchLine> lines = batch_lines("# head\n\n  joe pw \r\n\t# x\nann p\tq\nlast");
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].number == 3);
+  CHECK(lines[0].text == "joe pw");
+  CHECK(lines[1].number == 5);
+  CHECK(lines[1].text == "ann p\tq");
+  CHECK(lines[2].number == 6);
+  CHECK(lines[2].text == "last");
+  CHECK(batch_lines("").empty());
+  CHECK(batch_lines("\n\n \r\n").empty());
+}
+
+TEST_CASE("account_batch: fields split at runs of blanks") {
+  CHECK(split_fields("a  b\tc") == Views{"a", "b", "c"});
+  CHECK(split_fields("  a ") == Views{"a"});
+  CHECK(split_fields("").empty());
+}
+
+TEST_CASE("account_batch: split_first keeps blanks inside the rest") {
+  auto [name, rest] = split_first("ivar.holm  Toucan Fern/77");
+  CHECK(name == "ivar.holm");
+  CHECK(rest == "Toucan Fern/77");
+  auto [only, none] = split_first("greta");
+  CHECK(only == "greta");
+  CHECK(none == "");
+  auto [a, b] = split_first("greta   ");
+  CHECK(a == "greta");
+  CHECK(b == "");
+}
+
+TEST_CASE("account_batch: problems carry the line number") {
+  CHECK(line_problem(BatchLine{12, "x"}, "account 'x' already exists") == "line 12: account 'x' already exists");
+}

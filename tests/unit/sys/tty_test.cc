@@ -1,0 +1,207 @@
+#include "sys/tty.h"
+
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "sys/error.h"
+
+using namespace vmm::sys;
+
+namespace {
+
+struct Pipe {
+  int r = -1, w = -1;
+  Pipe() {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    r = fds[0];
+    w = fds[1];
+  }
+  ~Pipe() {
+    ::close(r);
+    if (w >= 0) ::close(w);
+  }
+  void put(const std::string& s) { REQUIRE(::write(w, s.data(), s.size()) == ssize_t(s.size())); }
+  void close_write() {
+    ::close(w);
+    w = -1;
+  }
+};
+
+// A pseudo-terminal: the tool side is `slave`, the user's side `master`.
+struct Pty {
+  int master = -1, slave = -1;
+  Pty() {
+    master = ::posix_openpt(O_RDWR | O_NOCTTY);
+    REQUIRE(master >= 0);
+    REQUIRE(::grantpt(master) == 0);
+    REQUIRE(::unlockpt(master) == 0);
+    slave = ::open(::ptsname(master), O_RDWR | O_NOCTTY);
+    REQUIRE(slave >= 0);
+  }
+  ~Pty() {
+    ::close(slave);
+    ::close(master);
+  }
+  // Everything the terminal showed until `until` appears (or 5 s pass).
+  std::string screen_until(const std::string& until) {
+    std::string seen;
+    auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (seen.find(until) == std::string::npos && std::chrono::steady_clock::now() < end) {
+      struct pollfd p = {master, POLLIN, 0};
+      if (::poll(&p, 1, 50) <= 0) continue;
+      char buf[256];
+      ssize_t n = ::read(master, buf, sizeof buf);
+      if (n > 0) seen.append(buf, std::size_t(n));
+    }
+    return seen;
+  }
+  void type(const std::string& s) { ::write(master, s.data(), s.size()); }
+  bool echo_on() {
+    struct termios t;
+    REQUIRE(::tcgetattr(slave, &t) == 0);
+    return (t.c_lflag & ECHO) != 0;
+  }
+};
+
+std::string error_of(auto f) {
+  try {
+    f();
+  } catch (const vmm::Error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("tty: pipes are not terminals, ptys are") {
+  Pipe p;
+  CHECK_FALSE(is_terminal(p.r));
+  Pty t;
+  CHECK(is_terminal(t.slave));
+  CHECK_FALSE(is_terminal(-1));
+}
+
+TEST_CASE("tty: read_line takes one line and leaves the rest unread") {
+  Pipe p;
+  p.put("first line \r\nsecond");
+  p.close_write();
+  std::string line;
+  CHECK(read_line(p.r, line, 100, "standard input"));
+  CHECK(line == "first line \r");  // stripping is the caller's policy
+  CHECK(read_line(p.r, line, 100, "standard input"));
+  CHECK(line == "second");
+  CHECK_FALSE(read_line(p.r, line, 100, "standard input"));
+  CHECK(line == "");
+}
+
+TEST_CASE("tty: an empty line is a line, EOF is not") {
+  Pipe p;
+  p.put("\n");
+  p.close_write();
+  std::string line = "old";
+  CHECK(read_line(p.r, line, 10, "standard input"));
+  CHECK(line == "");
+  CHECK_FALSE(read_line(p.r, line, 10, "standard input"));
+}
+
+TEST_CASE("tty: read_line is bounded") {
+  Pipe p;
+  p.put("12345678901\n");
+  p.close_write();
+  std::string line;
+  CHECK(error_of([&] { read_line(p.r, line, 10, "standard input"); }) ==
+        "standard input is longer than 10 bytes");
+  Pipe ok;
+  ok.put("1234567890\n");
+  CHECK(read_line(ok.r, line, 10, "standard input"));
+  CHECK(line == "1234567890");
+}
+
+TEST_CASE("tty: a read error names what was read") {
+  std::string line;
+  CHECK(error_of([&] { read_line(-1, line, 10, "standard input"); }) ==
+        "unable to read standard input: Bad file descriptor");
+}
+
+TEST_CASE("tty: hidden entry shows the prompt, never the password, and restores echo") {
+  Pty t;
+  REQUIRE(t.echo_on());
+  std::string shown;
+  std::thread user([&] {
+    shown = t.screen_until("Password: ");
+    t.type("s3cret word\n");
+  });
+  std::string line;
+  bool got = read_hidden_line(t.slave, "Password: ", line, 100);
+  user.join();
+  CHECK(got);
+  CHECK(line == "s3cret word");
+  CHECK(shown == "Password: ");
+  std::string after = t.screen_until("\n");
+  CHECK(after == "\r\n");  // our own newline, no echoed password
+  CHECK(t.echo_on());
+}
+
+TEST_CASE("tty: EOF at a hidden prompt is reported, echo restored") {
+  Pty t;
+  std::thread user([&] {
+    t.screen_until("Password: ");
+    t.type("\x04");  // ^D at the start of a line
+  });
+  std::string line = "x";
+  CHECK_FALSE(read_hidden_line(t.slave, "Password: ", line, 100));
+  user.join();
+  CHECK(line == "");
+  CHECK(t.echo_on());
+}
+
+TEST_CASE("tty: an interrupt at a hidden prompt restores the terminal and the handler") {
+  Pty t;
+  struct sigaction before {};
+  ::sigaction(SIGINT, nullptr, &before);
+  pthread_t reader = ::pthread_self();
+  std::thread user([&] {
+    t.screen_until("Password: ");
+    ::pthread_kill(reader, SIGINT);
+  });
+  std::string line;
+  CHECK(error_of([&] { read_hidden_line(t.slave, "Password: ", line, 100); }) ==
+        "password entry interrupted");
+  user.join();
+  CHECK(t.echo_on());
+  struct sigaction now {};
+  ::sigaction(SIGINT, nullptr, &now);
+  CHECK((now.sa_handler == before.sa_handler));
+}
+
+TEST_CASE("tty: hidden entry needs a terminal") {
+  Pipe p;
+  std::string line;
+  CHECK(error_of([&] { read_hidden_line(p.r, "Password: ", line, 100); }) ==
+        "unable to read the terminal settings: Inappropriate ioctl for device");
+}
+
+TEST_CASE("tty: a hidden line is bounded too") {
+  Pty t;
+  std::thread user([&] {
+    t.screen_until("P: ");
+    t.type("abcdefghijk\n");
+  });
+  std::string line;
+  CHECK(error_of([&] { read_hidden_line(t.slave, "P: ", line, 10); }) ==
+        "the password is longer than 10 bytes");
+  user.join();
+  CHECK(t.echo_on());
+}
