@@ -1,0 +1,37 @@
+#include "action/deliver_exit.h"
+
+#include <doctest/doctest.h>
+
+using namespace vmm;
+using namespace vmm::action;
+
+TEST_CASE("deliver_exit_codes: qmail 100/111, Postfix sysexits; usage is temporary") {
+  ExitCodes q = deliver_exit_codes(Mta::qmail);
+  CHECK(q.of(ErrorClass::usage) == 111);
+  CHECK(q.of(ErrorClass::permanent) == 100);
+  CHECK(q.of(ErrorClass::temporary) == 111);
+  CHECK(q.of(ErrorClass::bad_login) == 100);
+  ExitCodes p = deliver_exit_codes(Mta::postfix);
+  CHECK(p.of(ErrorClass::usage) == 75);
+  CHECK(p.of(ErrorClass::permanent) == 69);
+  CHECK(p.of(ErrorClass::temporary) == 75);
+  CHECK(p.of(ErrorClass::bad_login) == 69);
+}
+
+TEST_CASE("refusal_exit_code: one code under qmail, the reason under Postfix") {
+  CHECK(refusal_exit_code(Mta::qmail, Refusal::no_such_user) == 100);
+  CHECK(refusal_exit_code(Mta::qmail, Refusal::mailbox_full) == 100);
+  CHECK(refusal_exit_code(Mta::qmail, Refusal::other) == 100);
+  CHECK(refusal_exit_code(Mta::postfix, Refusal::no_such_user) == 67);
+  CHECK(refusal_exit_code(Mta::postfix, Refusal::mailbox_full) == 73);
+  CHECK(refusal_exit_code(Mta::postfix, Refusal::other) == 69);
+}
+
+TEST_CASE("stop_exit_code and DeliveryRefused") {
+  CHECK(stop_exit_code(Mta::qmail) == 99);
+  CHECK(stop_exit_code(Mta::postfix) == 0);
+  DeliveryRefused r(Refusal::mailbox_full, "mailbox full: x");
+  CHECK(r.cls() == ErrorClass::permanent);
+  CHECK(r.why() == Refusal::mailbox_full);
+  CHECK(std::string(r.what()) == "mailbox full: x");
+}
