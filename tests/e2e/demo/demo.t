@@ -1,0 +1,22 @@
+# make demo (the README's first command) keeps working: it runs to the end,
+# refuses the unknown user, and shows the mail read back over POP3 and IMAP.
+source "$TOP/tests/lib.sh"
+[ "$(id -u)" = 0 ] || skip "the demo needs root"
+[ -x /usr/sbin/dovecot ] || skip "dovecot is not installed"
+run env TMPDIR="$T" "$TOP/tests/demo/run"
+expect_rc 0 "tests/demo/run"
+for line in \
+  "demobase\$ echo 'Alice-Pass-1' | vadduser alice" \
+  "   vadduser: user 'alice' successfully added" \
+  "   sales No alice bob" \
+  "   vdeliver: fatal: no such user 'nobody'" \
+  "   exit 100 (refused: the sender gets a bounce)" \
+  "   alice's Maildir: 2 new messages; bob's: 1" \
+  "   Subject: Hello Alice" \
+  "   INBOX holds 1 message(s)" \
+  "   Subject: Order 42" \
+  "   curl exit 67 (67 = login denied)"; do
+  grep -qxF -- "$line" <<<"$out" || fail "the transcript lacks the line [$line]"
+done
+dir=$(sed -nE 's/^   Everything ran in (.*) and a private.*/\1/p' <<<"$out")
+[ -n "$dir" ] && [ ! -e "$dir" ] || fail "the demo left $dir behind"
