@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   return run_main(kInfo, admin_exit_codes, [&] {
     std::vector<std::string> operands;
     if (!parse_or_answer(kInfo, {}, argc, argv, operands)) return 0;
-    if (operands.size() != 1) throw Error(ErrorClass::usage, "give exactly one account name");
+    check_operands(operands, 1, 1);
     store::TableSnapshot table = domain_from_env().table().read();
     sys::write_all(1, dump_account(table, operands[0]), "standard output");
     return 0;

@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   return run_main(kInfo, admin_exit_codes, [&] {
     std::vector<std::string> operands;
     if (!parse_or_answer(kInfo, {}, argc, argv, operands)) return 0;
-    if (!operands.empty()) throw Error(ErrorClass::usage, "no operands expected");
+    check_operands(operands, 0, 0);
     std::string text = show_config(config_for_home(std::getenv("HOME")));
     sys::write_all(1, text, "standard output");
     return 0;

@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     const std::time_t now = std::time(nullptr);
     bool quiet = false;
     const std::vector<Option> options = {
-        {0, "quiet", nullptr, "say nothing on success", [&](auto) { quiet = true; }},
+        quiet_option(quiet),
     };
     std::vector<std::string> operands;
     if (!parse_or_answer(kInfo, options, argc, argv, operands)) return 0;

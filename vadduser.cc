@@ -51,11 +51,11 @@ int main(int argc, char** argv) {
         {'Q', "hardquota", "BYTES", "hard quota of the mailbox (- = unlimited)", limit(o.hard_quota, "hard quota")},
         {'q', "softquota", "BYTES", "soft quota of the mailbox (- = unlimited)", limit(o.soft_quota, "soft quota")},
         {'z', "msgsize", "BYTES", "largest message accepted (- = unlimited)", limit(o.msg_size, "message size")},
-        {0, "quiet", nullptr, "say nothing on success", [&](auto) { quiet = true; }},
+        quiet_option(quiet),
     };
     std::vector<std::string> operands;
     if (!parse_or_answer(kInfo, options, argc, argv, operands)) return 0;
-    if (operands.empty()) throw Error(ErrorClass::usage, "missing account name");
+    check_operands(operands, 1, any_number);
 
     domain::Domain d = domain_from_env();
     NewAccount account = plan_account(d, operands[0], o, hash.value_or(""), now);

@@ -31,12 +31,12 @@ int main(int argc, char** argv) {
         {'q', "softquota", "BYTES", "soft quota (- = unlimited)", attr('q')},
         {'Q', "hardquota", "BYTES", "hard quota (- = unlimited)", attr('Q')},
         {'z', "msgsize", "BYTES", "message size limit (- = unlimited)", attr('z')},
-        {0, "quiet", nullptr, "print nothing on success", [&](std::string_view) { quiet = true; }},
+        quiet_option(quiet),
     };
     std::vector<std::string> names;
     if (!parse_or_answer(kInfo, options, argc, argv, names)) return 0;
     if (change.count() == 0) throw Error(ErrorClass::usage, "no attribute to change");
-    if (names.empty()) throw Error(ErrorClass::usage, "no account named");
+    check_operands(names, 1, any_number);
     store::Table table = domain_from_env().table();
     const char* what = change.count() == 1 ? "attribute" : "attributes";
     for (const std::string& name : change_attributes(table, change, names)) {

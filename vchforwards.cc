@@ -20,11 +20,11 @@ int main(int argc, char** argv) {
   return run_main(kInfo, admin_exit_codes, [&] {
     bool quiet = false;
     const std::vector<Option> options = {
-        {0, "quiet", nullptr, "print nothing on success", [&](std::string_view) { quiet = true; }},
+        quiet_option(quiet),
     };
     std::vector<std::string> operands;
     if (!parse_or_answer(kInfo, options, argc, argv, operands)) return 0;
-    if (operands.empty()) throw Error(ErrorClass::usage, "no account named");
+    check_operands(operands, 1, any_number);
     store::Table table = domain_from_env().table();
     std::vector<std::string> dests(operands.begin() + 1, operands.end());
     fmt::Record r = change_forwards(table, operands[0], dests);

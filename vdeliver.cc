@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   int rc = run_main(info, codes, [&]() -> int {
     std::vector<std::string> operands;
     if (!parse_or_answer(info, options, argc, argv, operands)) return 0;
-    if (!operands.empty()) throw Error(ErrorClass::usage, "unexpected operand '" + operands[0] + "'");
+    check_operands(operands, 0, 0);
     std::time_t now = std::time(nullptr);
     DeliveryReport report;
     try {

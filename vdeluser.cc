@@ -23,11 +23,11 @@ int main(int argc, char** argv) {
     bool aliases_only = false, quiet = false;
     const std::vector<Option> options = {
         {'D', "aliases-only", nullptr, "refuse to delete an account that has a mailbox", [&](auto) { aliases_only = true; }},
-        {0, "quiet", nullptr, "say nothing on success", [&](auto) { quiet = true; }},
+        quiet_option(quiet),
     };
     std::vector<std::string> operands;
     if (!parse_or_answer(kInfo, options, argc, argv, operands)) return 0;
-    if (operands.empty()) throw Error(ErrorClass::usage, "missing account name");
+    check_operands(operands, 1, any_number);
 
     domain::Domain d = domain_from_env();
     int status = 0;

@@ -26,12 +26,11 @@ int main(int argc, char** argv) {
   return run_main(kInfo, admin_exit_codes, [&] {
     bool quiet = false;
     const std::vector<Option> options = {
-        {0, "quiet", nullptr, "say nothing on success", [&](auto) { quiet = true; }},
+        quiet_option(quiet),
     };
     std::vector<std::string> operands;
     if (!parse_or_answer(kInfo, options, argc, argv, operands)) return 0;
-    if (operands.size() != 1)
-      throw Error(ErrorClass::usage, operands.empty() ? "missing account name" : "too many operands");
+    check_operands(operands, 1, 1);
 
     domain::Domain d = domain_from_env();
     const std::string name = domain::account_name(operands[0]);

@@ -29,11 +29,11 @@ int main(int argc, char** argv) {
   return run_main(kInfo, admin_exit_codes, [&] {
     bool quiet = false;
     const std::vector<Option> options = {
-        {0, "quiet", nullptr, "say nothing on success", [&](auto) { quiet = true; }},
+        quiet_option(quiet),
     };
     std::vector<std::string> operands;
     if (!parse_or_answer(kInfo, options, argc, argv, operands)) return 0;
-    if (!operands.empty()) throw Error(ErrorClass::usage, "unexpected operand '" + operands[0] + "'");
+    check_operands(operands, 0, 0);
 
     domain::Domain d = domain_from_env();
     std::string input = sys::read_bounded(STDIN_FILENO, kMaxBatchBytes, "standard input");

@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
     };
     std::vector<std::string> operands;
     if (!parse_or_answer(kInfo, options, argc, argv, operands)) return 0;
-    if (!operands.empty()) throw Error(ErrorClass::usage, "no operands expected");
+    check_operands(operands, 0, 0);
     RehashReport report = rehash_domain(domain_from_env());
     for (const auto& m : report.moved) {
       if (quiet) continue;

@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
     };
     std::vector<std::string> operands;
     if (!parse_or_answer(kInfo, options, argc, argv, operands)) return 0;
-    if (!operands.empty()) throw Error(ErrorClass::usage, "no operands expected");
+    check_operands(operands, 0, 0);
     domain::Domain d = domain_from_env();
     UpgradeReport r = upgrade_domain(d);
     const std::string where = r.source == UpgradeReport::text_file ? r.text_path + ": " : "";

@@ -68,13 +68,10 @@ sandbox_password() {
   sed -i -E "s|^$1:[^:]*:|$1:$2:|" "$T/etc/shadow"
 }
 # SANDBOX is the same as a command prefix: "${SANDBOX[@]}" CMD... . Use it to
-# start a background process (the pid in $! is then CMD's own, because
-# unshare and the inner shell exec it); backgrounding the function would give
-# the pid of a subshell instead.
-SANDBOX=(unshare -m --propagation private -- bash -c '
-    for f in passwd shadow group; do mount --bind "$T/etc/$f" "/etc/$f" || exit 111; done
-    exec "$@"' sandbox)
+# start a background process: the pid in $! is then CMD's own (backgrounding
+# the function would give the pid of a subshell instead).
+SANDBOX=("$TOP/tests/sandbox-exec")
 in_sandbox() {
-  "${SANDBOX[@]}" "$@"
+  "$TOP/tests/sandbox-exec" "$@"
 }
 

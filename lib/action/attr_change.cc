@@ -57,7 +57,7 @@ std::vector<std::string> change_attributes(store::Table& table, const AttrChange
                                            const std::vector<std::string>& names) {
   if (change.count() == 0)
     throw Error(ErrorClass::usage, "no attribute to change (one of -c -e -E -p -q -Q -z)");
-  if (names.empty()) throw Error(ErrorClass::usage, "no account named");
+  if (names.empty()) throw Error(ErrorClass::usage, "missing account name");
   std::vector<std::string> accounts;
   for (const std::string& given : names) {
     std::string name = domain::account_name(given);

@@ -45,6 +45,16 @@ int run_main(const ProgramInfo& info, const ExitCodes& codes, const std::functio
   }
 }
 
+Option quiet_option(bool& quiet) {
+  return {0, "quiet", nullptr, "print nothing on success", [&quiet](std::string_view) { quiet = true; }};
+}
+
+void check_operands(const std::vector<std::string>& operands, std::size_t min, std::size_t max,
+                    const std::string& what) {
+  if (operands.size() < min) throw Error(ErrorClass::usage, "missing " + what);
+  if (operands.size() > max) throw Error(ErrorClass::usage, "unexpected operand '" + operands[max] + "'");
+}
+
 bool parse_or_answer(const ProgramInfo& info, const std::vector<Option>& options, int argc,
                      char** argv, std::vector<std::string>& operands) {
   std::vector<std::string> args(argv + 1, argv + argc);

@@ -29,6 +29,15 @@ int run_main(const ProgramInfo& info, const ExitCodes& codes, const std::functio
 bool parse_or_answer(const ProgramInfo& info, const std::vector<Option>& options, int argc,
                      char** argv, std::vector<std::string>& operands);
 
+// The --quiet option of the administration tools.
+Option quiet_option(bool& quiet);
+
+// One wording for a wrong operand count in every tool (usage errors):
+// fewer than min → "missing <what>", more than max → "unexpected operand 'X'".
+inline constexpr std::size_t any_number = static_cast<std::size_t>(-1);
+void check_operands(const std::vector<std::string>& operands, std::size_t min, std::size_t max,
+                    const std::string& what = "account name");
+
 void say(const char* prog, const std::string& message);   // "PROG: message" on stderr
 void warn(const char* prog, const std::string& message);  // "PROG: warning: message"
 

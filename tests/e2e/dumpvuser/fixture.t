@@ -32,10 +32,12 @@ vm dumpvuser 'a:b'
 expect_rc 1 "invalid name"; expect_err "dumpvuser: fatal: invalid account name 'a:b': it contains ':'"
 vm dumpvuser
 expect_rc 2 "no operand"
-expect_err "dumpvuser: give exactly one account name
+expect_err "dumpvuser: missing account name
 dumpvuser: usage: dumpvuser NAME"
 vm dumpvuser greta kai
 expect_rc 2 "two operands"
+expect_err "dumpvuser: unexpected operand 'kai'
+dumpvuser: usage: dumpvuser NAME"
 vm dumpvuser -q greta
 expect_rc 2 "unknown option"; expect_err "dumpvuser: unknown option '-q'
 dumpvuser: usage: dumpvuser NAME"

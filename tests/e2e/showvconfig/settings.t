@@ -67,6 +67,6 @@ expect_err "showvconfig: fatal: $H/.vmailmgr/default-hardquota: bad number 'lots
 
 vm showvconfig extra
 expect_rc 2 "operand"
-expect_err "showvconfig: no operands expected
+expect_err "showvconfig: unexpected operand 'extra'
 showvconfig: usage: showvconfig [--help|--version]"
 exit 0

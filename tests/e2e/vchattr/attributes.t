@@ -97,7 +97,7 @@ bad 1 "vchattr: fatal: account 'nobody' does not exist" -c 0 greta nobody kai
 bad 1 "vchattr: fatal: invalid account name 'a/b': it contains '/'" -c 0 greta a/b
 bad 2 "vchattr: no attribute to change
 $usage" greta
-bad 2 "vchattr: no account named
+bad 2 "vchattr: missing account name
 $usage" -c 0
 bad 2 "vchattr: option '-c' needs an argument
 $usage" -c

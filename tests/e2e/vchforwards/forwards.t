@@ -58,7 +58,7 @@ bad 1 "vchforwards: fatal: invalid forward 'a b@c': it contains whitespace or a 
 bad 1 "vchforwards: fatal: invalid forward 'Sales': it is the account itself" sales Sales
 bad 1 "vchforwards: fatal: account 'nobody' does not exist" nobody a@b.example
 bad 1 "vchforwards: fatal: invalid account name '.x': it starts with '.'" .x a@b.example
-bad 2 "vchforwards: no account named
+bad 2 "vchforwards: missing account name
 vchforwards: usage: vchforwards [OPTION]... NAME [DEST]..."
 bad 2 "vchforwards: unknown option '-f'
 vchforwards: usage: vchforwards [OPTION]... NAME [DEST]..." -f a@b sales

@@ -49,7 +49,7 @@ fails 1 "vpasswd: fatal: no password given" '' ivar.holm
 fails 1 "vpasswd: fatal: no password given" $'\n' ivar.holm
 fails 2 "vpasswd: missing account name
 $usage" $'pw\n'
-fails 2 "vpasswd: too many operands
+fails 2 "vpasswd: unexpected operand 'b'
 $usage" $'pw\n' a b
 chmod 000 "$BHOME/passwd.cdb"
 run_in $'pw\n' vm vpasswd ivar.holm

@@ -92,6 +92,6 @@ expect_rc 1 "nothing to upgrade"
 expect_err "vupgrade: fatal: nothing to upgrade: neither $H/passwd.cdb nor $H/passwd exists"
 vm vupgrade extra
 expect_rc 2 "operand"
-expect_err "vupgrade: no operands expected
+expect_err "vupgrade: unexpected operand 'extra'
 vupgrade: usage: vupgrade [--quiet]"
 exit 0

@@ -122,7 +122,7 @@ TEST_CASE("attr: an unknown or invalid name among several changes nothing") {
   CHECK(error_of([&] { change_attributes(table, AttrChange(), Names{"greta"}); },
                  ErrorClass::usage) == "no attribute to change (one of -c -e -E -p -q -Q -z)");
   CHECK(error_of([&] { change_attributes(table, one('E', "0"), Names{}); }, ErrorClass::usage) ==
-        "no account named");
+        "missing account name");
   CHECK(h.table_bytes() == before);
 }
 

@@ -76,3 +76,38 @@ TEST_CASE("program: run_main reports each class in one line and maps the code") 
   CHECK(rc == 111);
   CHECK(err == "vtest: fatal: temporary failure: std::bad_alloc\n");
 }
+
+TEST_CASE("program: one wording for wrong operand counts") {
+  using vmm::action::any_number;
+  using vmm::action::check_operands;
+  auto message = [](const std::vector<std::string>& ops, std::size_t min, std::size_t max) -> std::string {
+    try {
+      check_operands(ops, min, max);
+    } catch (const Error& e) {
+      CHECK(e.cls() == ErrorClass::usage);
+      return e.what();
+    }
+    return "ok";
+  };
+  CHECK(message({}, 0, 0) == "ok");
+  CHECK(message({"x"}, 0, 0) == "unexpected operand 'x'");
+  CHECK(message({}, 1, 1) == "missing account name");
+  CHECK(message({"a", "b", "c"}, 1, 2) == "unexpected operand 'c'");
+  CHECK(message({"a", "b", "c"}, 1, any_number) == "ok");
+  try {
+    check_operands({}, 2, 2, "alias and destination");
+    FAIL("expected a usage error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) == "missing alias and destination");
+  }
+}
+
+TEST_CASE("program: the --quiet option sets its flag") {
+  bool quiet = false;
+  vmm::action::Option o = vmm::action::quiet_option(quiet);
+  CHECK(std::string(o.long_name) == "quiet");
+  CHECK(o.short_name == 0);
+  CHECK(o.arg_name == nullptr);
+  o.set({});
+  CHECK(quiet);
+}
