@@ -1,0 +1,111 @@
+// Helpers shared by the checkvpw (auth_*) unit tests: a private temporary
+// directory, small files, virtual account records and tables.
+#pragma once
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/base_user.h"
+#include "fmt/record.h"
+#include "store/table.h"
+#include "sys/fd.h"
+
+namespace vmm::auth_testing {
+
+// mkdtemp under /tmp, removed with everything in it on destruction.
+struct TempDir {
+  std::string path;
+  TempDir() {
+    char tmpl[] = "/tmp/vmm_auth_XXXXXX";
+    if (!::mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
+    path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string operator/(const std::string& name) const { return path + "/" + name; }
+};
+
+inline void write_file(const std::string& path, const std::string& text, int mode = 0644) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  sys::Fd fd = sys::open_file(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+  sys::write_all(fd.get(), text, path);
+  fd.close();
+  ::chmod(path.c_str(), mode);
+}
+
+inline std::string read_text(const std::string& path) { return sys::read_file(path, 1 << 20); }
+
+// A virtual account with a mailbox at ./users/NAME.
+inline fmt::Record mailbox(const std::string& name, const std::string& hash) {
+  fmt::Record r;
+  r.password = hash;
+  r.directory = "./users/" + name;
+  r.has_mailbox = true;
+  r.mailbox_enabled = true;
+  r.ctime = 1700000000;
+  return r;
+}
+
+// An alias: no mailbox, password '*', forwards.
+inline fmt::Record alias(const std::string& name, std::vector<std::string> forwards) {
+  fmt::Record r;
+  r.password = "*";
+  r.directory = "./users/" + name;
+  r.has_mailbox = false;
+  r.forwards = std::move(forwards);
+  r.ctime = 1700000000;
+  return r;
+}
+
+// Writes home/passwd.cdb holding exactly these accounts (after what is there).
+inline void put_accounts(const std::string& home,
+                         const std::vector<std::pair<std::string, fmt::Record>>& accounts) {
+  store::Table table(home);
+  table.update([&](const store::TableSnapshot&, store::TableChange& change) {
+    for (const auto& [name, record] : accounts) change.put(name, record);
+  });
+}
+
+// An in-memory user database: users by name, shadow hashes by name.
+class FakeUserDb : public domain::UserDb {
+ public:
+  void add(const std::string& name, uid_t uid, gid_t gid, const std::string& home,
+           std::optional<std::string> shadow = std::nullopt) {
+    users_[name] = domain::BaseUser{name, uid, gid, home, "/bin/sh"};
+    if (shadow) shadow_[name] = *shadow;
+  }
+  std::optional<domain::BaseUser> find(const std::string& name) const override {
+    auto it = users_.find(name);
+    if (it == users_.end()) return std::nullopt;
+    return it->second;
+  }
+  std::optional<std::string> system_password(const std::string& name) const override {
+    auto it = shadow_.find(name);
+    if (it == shadow_.end()) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  std::map<std::string, domain::BaseUser> users_;
+  std::map<std::string, std::string> shadow_;
+};
+
+// Known hashes: "$1$" from the VMailMgr 0.97 fixture (legacy, password
+// Kestrel.Moss-42) and VMailMgr's own "$0$" plain form.
+inline constexpr const char* kMd5CryptHash = "$1$ONSdDnGX$MjLWKkW4Em.5bdjI6Dchk.";
+inline constexpr const char* kMd5CryptPassword = "Kestrel.Moss-42";
+
+}  // namespace vmm::auth_testing
