@@ -119,10 +119,11 @@ AuthOutcome dovecot(const std::vector<std::string>& argv, AuthSystem& sys,
                     const domain::Config& global, const HookSite& site, const AuthSetup& setup,
                     const VerifiedLogin& login, std::string_view password) {
   const domain::BaseUser& base = login.target.base;
-  DovecotUser user{base.uid, base.gid, base.home, "", std::nullopt};
+  DovecotUser user{base.uid, base.gid, base.home, "", std::nullopt, std::nullopt};
   if (login.virtual_account()) {
     user.home = user.maildir = login.domain->absolute(login.record.directory);
     user.hard_quota = login.record.hard_quota;
+    user.msg_count = login.record.msg_count;
   } else {
     std::string rel = global.str("default-maildir");
     user.maildir = !rel.empty() && rel.front() == '/' ? rel : base.home + "/" + rel;

@@ -38,8 +38,13 @@ std::vector<EnvChange> dovecot_env(const DovecotUser& user) {
       {"userdb_mail", "maildir:" + user.maildir},
   };
   std::string extra = "userdb_uid userdb_gid userdb_home userdb_mail";
-  if (user.hard_quota) {
-    out.push_back({"userdb_quota_rule", "*:storage=" + std::to_string(*user.hard_quota) + "B"});
+  // Both limits, so Dovecot writes the same Maildir++ definition ("NS,NC")
+  // as vdeliver and neither keeps rewriting the other's maildirsize.
+  if (user.hard_quota || user.msg_count) {
+    std::string rule = "*";
+    if (user.hard_quota) rule += ":storage=" + std::to_string(*user.hard_quota) + "B";
+    if (user.msg_count) rule += ":messages=" + std::to_string(*user.msg_count);
+    out.push_back({"userdb_quota_rule", rule});
     extra += " userdb_quota_rule";
   } else {
     out.push_back({"userdb_quota_rule", std::nullopt});

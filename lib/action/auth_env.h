@@ -28,12 +28,14 @@ std::vector<EnvChange> account_env(std::string_view account, const fmt::Record* 
 
 // Dovecot's userdb fields, listed in EXTRA for checkpassword-reply:
 // userdb_uid, userdb_gid, userdb_home, userdb_mail ("maildir:<path>") and,
-// when the account has a hard quota, userdb_quota_rule ("*:storage=<n>B").
+// when the account has a hard quota or a message-count limit,
+// userdb_quota_rule ("*:storage=<n>B:messages=<m>", each part when set).
 struct DovecotUser {
   uid_t uid = 0;
   gid_t gid = 0;
   std::string home, maildir;
   fmt::Limit hard_quota;
+  fmt::Limit msg_count;
 };
 std::vector<EnvChange> dovecot_env(const DovecotUser& user);
 

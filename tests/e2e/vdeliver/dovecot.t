@@ -11,9 +11,9 @@ dovecot_need
 [ -x /usr/bin/doveadm ] || skip "doveadm (dovecot-core) is not installed"
 [ -e /usr/lib/dovecot/modules/lib10_quota_plugin.so ] || skip "Dovecot's quota plugin is missing"
 [ -x "$TOP/checkvpw" ] || fail "checkvpw is not built"
-QUOTA=200000
+QUOTA=200000 COUNT=50
 echo "virtual.example:$BASE" > "$QROOT/control/virtualdomains"
-mktable <<<"joe mailbox pw=joe-secret hard=$QUOTA"
+mktable <<<"joe mailbox pw=joe-secret hard=$QUOTA count=$COUNT"
 MD=$BHOME/users/joe
 msg() { printf 'Subject: %s\nFrom: alice@sender.example\n\n' "$1"; head -c "$2" /dev/urandom | base64; }
 
@@ -53,24 +53,24 @@ dovecot_config "$T/dovecot" "$TOP/checkvpw" checkpassword \
 dovecot_start in_sandbox
 trap dovecot_stop EXIT
 
-# checkvpw gives Dovecot the hard quota (userdb_quota_rule); doveadm reads
+# checkvpw gives Dovecot both limits (userdb_quota_rule); doveadm reads
 # vdeliver's maildirsize as it is (doveadm shows KiB, rounded up).
 run in_sandbox doveadm -c "$DOVECOT_DIR/dovecot.conf" -f tab quota get -u joe@virtual.example
 expect_rc 0 "doveadm quota get (log: $(dovecot_log | tail -n 5))"
 storage=$(awk -F'\t' '$2 == "STORAGE" {print $3, $4}' <<<"$out")
 messages=$(awk -F'\t' '$2 == "MESSAGE" {print $3, $4}' <<<"$out")
 expect_eq "$storage" "$(( (bytes + 1023) / 1024 )) $(( (QUOTA + 1023) / 1024 ))" "Dovecot's STORAGE (KiB used, limit) in [$out]"
-expect_eq "$messages" "$count -" "Dovecot's MESSAGE (used, limit) in [$out]"
+expect_eq "$messages" "$count $COUNT" "Dovecot's MESSAGE (used, limit) in [$out]"
 expect_eq "$(cat "$MD/maildirsize")" "$before" "Dovecot kept vdeliver's maildirsize"
 
 # The other way round: Dovecot recounts, vdeliver reads its file and appends.
 run in_sandbox doveadm -c "$DOVECOT_DIR/dovecot.conf" quota recalc -u joe@virtual.example
 expect_rc 0 "doveadm quota recalc"
-expect_eq "$(cat "$MD/maildirsize")" "${QUOTA}S
+expect_eq "$(cat "$MD/maildirsize")" "${QUOTA}S,${COUNT}C
 $bytes $count" "Dovecot's recount agrees"
 qmail_deliver joe < <(msg five 100); expect_rc 0 "after Dovecot's recount"
 s5=$(stat -c %s "$(grep -l '^Subject: five$' "$MD/new/"*)")
-expect_eq "$(cat "$MD/maildirsize")" "${QUOTA}S
+expect_eq "$(cat "$MD/maildirsize")" "${QUOTA}S,${COUNT}C
 $bytes $count
 $s5 1" "vdeliver appended to Dovecot's file"
 

@@ -44,8 +44,8 @@ TEST_CASE("account_env: a system user has an empty VUSER and nothing else") {
   }
 }
 
-TEST_CASE("dovecot_env: userdb fields and EXTRA, quota rule only with a hard quota") {
-  DovecotUser u{2001, 2002, "/home/d/users/joe", "/home/d/users/joe", std::nullopt};
+TEST_CASE("dovecot_env: userdb fields and EXTRA, quota rule only with limits") {
+  DovecotUser u{2001, 2002, "/home/d/users/joe", "/home/d/users/joe", std::nullopt, std::nullopt};
   CHECK(dovecot_env(u) == std::vector<EnvChange>{
                               {"userdb_uid", "2001"},
                               {"userdb_gid", "2002"},
@@ -57,6 +57,12 @@ TEST_CASE("dovecot_env: userdb fields and EXTRA, quota rule only with a hard quo
   u.hard_quota = 5242880;
   std::vector<EnvChange> q = dovecot_env(u);
   CHECK(q[4] == EnvChange{"userdb_quota_rule", "*:storage=5242880B"});
+  CHECK(q[5] == EnvChange{"EXTRA", "userdb_uid userdb_gid userdb_home userdb_mail userdb_quota_rule"});
+  u.msg_count = 500;
+  CHECK(dovecot_env(u)[4] == EnvChange{"userdb_quota_rule", "*:storage=5242880B:messages=500"});
+  u.hard_quota = std::nullopt;
+  q = dovecot_env(u);
+  CHECK(q[4] == EnvChange{"userdb_quota_rule", "*:messages=500"});
   CHECK(q[5] == EnvChange{"EXTRA", "userdb_uid userdb_gid userdb_home userdb_mail userdb_quota_rule"});
 }
 
