@@ -11,7 +11,6 @@
 #include "action/admin.h"
 #include "action/program.h"
 #include "domain/password.h"
-#include "sys/fd.h"
 
 using namespace vmm;
 using namespace vmm::action;
@@ -37,15 +36,8 @@ int main(int argc, char** argv) {
     check_operands(operands, 0, 0);
 
     domain::Domain d = domain_from_env();
-    std::string input = sys::read_bounded(STDIN_FILENO, kMaxBatchBytes, "standard input");
-    AddUsersResult result;
-    try {
-      result = add_user_lines(d, input, std::time(nullptr), domain::hash_password);
-    } catch (...) {
-      domain::wipe(input);
-      throw;
-    }
-    domain::wipe(input);
+    BatchInput input(STDIN_FILENO);
+    AddUsersResult result = add_user_lines(d, input.text(), std::time(nullptr), domain::hash_password);
     for (const std::string& problem : result.problems) say(kInfo.name, problem);
     if (!quiet) {
       for (const NewAccount& a : result.added)

@@ -10,7 +10,6 @@
 #include "action/program.h"
 #include "domain/password.h"
 #include "sys/error.h"
-#include "sys/fd.h"
 
 using namespace vmm;
 using namespace vmm::action;
@@ -36,15 +35,8 @@ int main(int argc, char** argv) {
     check_operands(operands, 0, 0);
 
     domain::Domain d = domain_from_env();
-    std::string input = sys::read_bounded(STDIN_FILENO, kMaxBatchBytes, "standard input");
-    PasswordsResult result;
-    try {
-      result = set_password_lines(d, input, domain::hash_password);
-    } catch (...) {
-      domain::wipe(input);
-      throw;
-    }
-    domain::wipe(input);
+    BatchInput input(STDIN_FILENO);
+    PasswordsResult result = set_password_lines(d, input.text(), domain::hash_password);
     for (const std::string& problem : result.problems) say(kInfo.name, problem);
     if (!quiet)
       for (const std::string& name : result.changed)

@@ -1,5 +1,8 @@
 #include "action/account_batch.h"
 
+#include "domain/password.h"
+#include "sys/fd.h"
+
 namespace vmm::action {
 namespace {
 
@@ -56,5 +59,9 @@ std::pair<std::string_view, std::string_view> split_first(std::string_view text)
 std::string line_problem(const BatchLine& line, const std::string& message) {
   return "line " + std::to_string(line.number) + ": " + message;
 }
+
+BatchInput::BatchInput(int fd) : text_(sys::read_bounded(fd, kMaxBatchBytes, "standard input")) {}
+
+BatchInput::~BatchInput() { domain::wipe(text_); }
 
 }  // namespace vmm::action

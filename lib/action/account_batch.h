@@ -35,4 +35,19 @@ std::pair<std::string_view, std::string_view> split_first(std::string_view text)
 // "line N: MESSAGE"
 std::string line_problem(const BatchLine& line, const std::string& message);
 
+// A batch read whole from a file descriptor (standard input), at most
+// kMaxBatchBytes. It holds passwords: the buffer is wiped when it goes out
+// of scope, on success and on every error path alike.
+class BatchInput {
+ public:
+  explicit BatchInput(int fd);
+  ~BatchInput();
+  BatchInput(const BatchInput&) = delete;
+  BatchInput& operator=(const BatchInput&) = delete;
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
 }  // namespace vmm::action

@@ -1,6 +1,10 @@
 #include "action/account_batch.h"
 
 #include <doctest/doctest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "sys/error.h"
 
 using namespace vmm::action;
 
@@ -41,4 +45,29 @@ TEST_CASE("account_batch: split_first keeps blanks inside the rest") {
 
 TEST_CASE("account_batch: problems carry the line number") {
   CHECK(line_problem(BatchLine{12, "x"}, "account 'x' already exists") == "line 12: account 'x' already exists");
+}
+
+TEST_CASE("account_batch: BatchInput reads the whole input within the bound") {
+  char path[] = "/tmp/vmm-batch-input.XXXXXX";
+  int fd = mkstemp(path);
+  REQUIRE(fd >= 0);
+  const std::string lines = "joe s3cret\n# comment\nann pw\n";
+  REQUIRE(write(fd, lines.data(), lines.size()) == static_cast<ssize_t>(lines.size()));
+  REQUIRE(lseek(fd, 0, SEEK_SET) == 0);
+  {
+    vmm::action::BatchInput input(fd);
+    CHECK(input.text() == lines);
+  }
+  // One byte over the bound is refused whole (a sparse file: nothing is written).
+  REQUIRE(ftruncate(fd, static_cast<off_t>(vmm::action::kMaxBatchBytes) + 1) == 0);
+  REQUIRE(lseek(fd, 0, SEEK_SET) == 0);
+  try {
+    vmm::action::BatchInput too_big(fd);
+    FAIL("a batch over the bound was accepted");
+  } catch (const vmm::Error& e) {
+    CHECK(e.cls() == vmm::ErrorClass::permanent);
+    CHECK(std::string(e.what()) == "standard input is larger than 67108864 bytes");
+  }
+  close(fd);
+  unlink(path);
 }
