@@ -20,7 +20,7 @@ TOOLS    := $(TOOL_SRC:tests/tools/%.cc=obj/tests/tools/%)
 MAN_SRC  := $(sort $(wildcard man/*.[18]))
 MAN_OUT  := $(MAN_SRC:man/%=obj/man/%)
 
-.PHONY: all check unit demo install clean deps
+.PHONY: all check unit demo install clean deps fuzz
 .SECONDARY:
 
 all: $(PROGS) $(TOOLS) $(MAN_OUT)
@@ -80,6 +80,12 @@ install: all
 	for m in $(MAN_OUT); do case $$m in \
 	  *.1) install -m 0644 $$m $(DESTDIR)$(HOME_DIR)/share/man/man1/ ;; \
 	  *.8) install -m 0644 $$m $(DESTDIR)$(HOME_DIR)/share/man/man8/ ;; esac; done
+
+# libFuzzer targets under ASan/UBSan (clang); the rules are in tests/fuzz/fuzz.mk.
+FUZZ_SECONDS ?= 30
+fuzz: obj/auto/paths.h
+	$(MAKE) -j$$(nproc) -f tests/fuzz/fuzz.mk build
+	$(MAKE) -f tests/fuzz/fuzz.mk run FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 clean:
 	rm -rf obj $(PROGS)

@@ -1,0 +1,53 @@
+# Shared by bench/run and bench/*.sh (bash, sourced after tests/lib.sh).
+# Figures are ratios of two things measured side by side, in alternating
+# rounds, so the noise of a shared machine hits both sides alike.
+
+# stats: numbers on stdin, one per line -> "MEDIAN MIN MAX".
+stats() {
+  sort -g | awk '{ v[NR] = $1 }
+    END {
+      if (NR == 0) { print "nan nan nan"; exit }
+      m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+      print m, v[1], v[NR]
+    }'
+}
+
+# calc EXPR: floating-point arithmetic (awk), 4 significant digits.
+calc() { awk "BEGIN { printf \"%.4g\", $1 }"; }
+
+# figure LABEL "MEDIAN MIN MAX" OP TARGET UNIT: one result line; OP is <= or >=.
+# The verdict compares the median with the target.
+figure() {
+  local label=$1 op=$3 target=$4 unit=$5 med min max verdict
+  read -r med min max <<<"$2"
+  if awk "BEGIN { exit !($med $op $target) }"; then verdict=met; else verdict=MISSED; fi
+  printf '%-64s %8s  (%s-%s)%s  target %s %s%s: %s\n' "$label" "$med" "$min" "$max" \
+    "${unit:+ $unit}" "$op" "$target" "${unit:+ $unit}" "$verdict" | tee -a "$RESULTS"
+}
+
+# note TEXT: an extra line under the figures (what limits them, raw times).
+note() { printf '    %s\n' "$*" | tee -a "$RESULTS"; }
+
+# step TEXT: progress on stderr, so stdout stays the figures.
+step() { printf 'bench: %s\n' "$*" >&2; }
+
+# median_of "MEDIAN MIN MAX" -> MEDIAN
+median_of() { echo "${1%% *}"; }
+
+# bench_user NAME UID: a private base user with its home (tests/lib.sh
+# sandbox), home owned by it; HOME_<NAME> is not set, use $T/home/NAME.
+bench_user() { sandbox_user "$1" "$2"; }
+
+# as_user UID CMD...: CMD in the sandbox as that user (and its group).
+as_user() {
+  local uid=$1; shift
+  in_sandbox setpriv --reuid="$uid" --regid="$uid" --init-groups "$@"
+}
+
+# timed CMD...: runs a bench_time-style command, prints its MEDIAN; fails
+# (status 1) when the command does, so "x=$(timed ...) || fail" works.
+timed() {
+  local out
+  out=$("$@") || return 1
+  median_of "$out"
+}
