@@ -22,7 +22,7 @@ reply() {
 reply joe@example.test joe-secret
 expect_rc 0 "login"
 expect_err ""
-expect_out "user=joe@example.test|userdb_home=$J|userdb_uid=2901|userdb_gid=2901|userdb_home=$J|userdb_mail=maildir:$J|userdb_quota_rule=*:storage=5000000B|"
+expect_out "user=joe@example.test|userdb_home=$J|userdb_uid=2901|userdb_gid=2901|userdb_home=$J|userdb_mail=maildir:$J|userdb_quota_rule=*:storage=5000000B:messages=500|"
 echo '127.0.0.1:example.test' > "$T/vmetc/ip-domains"
 reply JOE joe-secret
 expect_rc 0 "login through ip-domains"
@@ -42,7 +42,7 @@ done
 # Lookups (AUTHORIZED=1, empty password): exit 2 with the fields, or 3.
 reply joe@example.test "" AUTHORIZED=1
 expect_rc 2 "lookup of an account"
-expect_out "user=joe@example.test|userdb_home=$J|userdb_uid=2901|userdb_gid=2901|userdb_home=$J|userdb_mail=maildir:$J|userdb_quota_rule=*:storage=5000000B|"
+expect_out "user=joe@example.test|userdb_home=$J|userdb_uid=2901|userdb_gid=2901|userdb_home=$J|userdb_mail=maildir:$J|userdb_quota_rule=*:storage=5000000B:messages=500|"
 for who in nobody@example.test sales@example.test +@example.test eve@example.test dora@example.test joe@rootdom.test; do
   reply "$who" "" AUTHORIZED=1
   expect_rc 3 "lookup of $who"

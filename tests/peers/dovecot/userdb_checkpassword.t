@@ -31,7 +31,7 @@ for field in gid home mail quota_rule; do
     gid) expect_out "2901" ;;
     home) expect_out "$BASE_HOME/users/joe" ;;
     mail) expect_out "maildir:$BASE_HOME/users/joe" ;;
-    quota_rule) expect_out "*:storage=5000000B" ;;
+    quota_rule) expect_out "*:storage=5000000B:messages=500" ;;
   esac
 done
 for who in nobody@example.test sales@example.test +@example.test eve@example.test dora@example.test; do
