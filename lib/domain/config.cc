@@ -31,26 +31,6 @@ const Setting& typed(std::string_view name, SettingType type) {
   return s;
 }
 
-// The text behind a setting and where it came from (for error messages).
-struct Source {
-  std::string text, origin;
-};
-
-// Per-domain file, then global file, then the built-in default. A missing
-// file falls through; any other failure (unreadable, a directory, too big)
-// is an error naming the path rather than a silent fall back to a default.
-Source lookup(const Config& config, const Setting& s) {
-  Source src;
-  for (const std::string* dir : {&config.domain_dir(), &config.global_dir()}) {
-    if (dir->empty()) continue;
-    src.origin = join(*dir, s.name);
-    if (sys::read_file_if_exists(src.origin, kMaxSettingBytes, src.text)) return src;
-  }
-  src.text = s.default_text;
-  src.origin = "built-in default of " + std::string(s.name);
-  return src;
-}
-
 std::string as_directory(std::string value) {
   if (!value.empty() && value.back() != '/') value += '/';
   return value;
@@ -73,22 +53,46 @@ Config Config::for_domain(const std::string& base_home) const {
   return Config(global_dir_, join(base_home.empty() ? "." : base_home, ".vmailmgr"));
 }
 
+// Per-domain file, then global file, then the built-in default. A missing
+// file falls through; any other failure (unreadable, a directory, too big)
+// is an error naming the path rather than a silent fall back to a default.
+const Config::Source& Config::source(std::string_view name) const {
+  if (auto known = read_.find(name); known != read_.end()) return known->second;
+  const Setting& s = find_setting(name);
+  Source src;
+  bool found = false;
+  for (const std::string* dir : {&domain_dir_, &global_dir_}) {
+    if (dir->empty()) continue;
+    src.origin = join(*dir, s.name);
+    if ((found = sys::read_file_if_exists(src.origin, kMaxSettingBytes, src.text))) break;
+  }
+  if (!found) {
+    src.text = s.default_text;
+    src.origin = "built-in default of " + std::string(s.name);
+  }
+  return read_.emplace(std::string(name), std::move(src)).first->second;
+}
+
 std::string Config::str(std::string_view name) const {
-  return first_line(lookup(*this, typed(name, SettingType::string)).text);
+  typed(name, SettingType::string);
+  return first_line(source(name).text);
 }
 
 // A value already ending in '/' is kept as it is.
 std::string Config::dir(std::string_view name) const {
-  return as_directory(first_line(lookup(*this, typed(name, SettingType::directory)).text));
+  typed(name, SettingType::directory);
+  return as_directory(first_line(source(name).text));
 }
 
 fmt::Limit Config::number(std::string_view name) const {
-  Source src = lookup(*this, typed(name, SettingType::number));
+  typed(name, SettingType::number);
+  const Source& src = source(name);
   return parse_number(src.text, src.origin);
 }
 
 std::vector<std::string> Config::list(std::string_view name) const {
-  return parse_list(lookup(*this, typed(name, SettingType::list)).text);
+  typed(name, SettingType::list);
+  return parse_list(source(name).text);
 }
 
 // Policy for a hook path (decided here, SPEC §2 leaves it open):

@@ -2,6 +2,7 @@
 // directory (~base/.vmailmgr), then the global one ($VMAILMGR_ETC or conf-etc),
 // then the built-in default.
 #pragma once
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +26,9 @@ class Config {
 
   // Each getter takes a setting name from the built-in registry (an unknown
   // name is a programming error: std::logic_error) and must match its type.
+  // A setting's file is read once per Config object, the first time it is
+  // asked for: a batch of 100 000 accounts asks for the same defaults
+  // 100 000 times. A read that fails is not kept; it fails again next time.
   std::string str(std::string_view name) const;    // first line, trimmed
   std::string dir(std::string_view name) const;    // str + trailing '/' (unless empty)
   fmt::Limit number(std::string_view name) const;  // decimal; leading '-' = unlimited (nullopt)
@@ -37,7 +41,13 @@ class Config {
   std::vector<std::pair<std::string, std::string>> effective() const;
 
  private:
+  struct Source {
+    std::string text, origin;  // origin: the path read, or which default, for messages
+  };
+  const Source& source(std::string_view name) const;
+
   std::string global_dir_, domain_dir_;
+  mutable std::map<std::string, Source, std::less<>> read_;
 };
 
 }  // namespace vmm::domain

@@ -62,6 +62,7 @@ TEST_CASE("showvconfig: every default, then per-domain over global") {
   write_file(h.etc + "/separators", "@%\n");
   write_file(h.etc + "/user-dir-bits", "6\n");
   h.set("user-dir-bits", "4");
+  global = domain::Config(h.etc, "");  // a Config reads each file once
   CHECK(show_config(global) == defaults_with("6", "@%"));
   CHECK(show_config(global.for_domain(h.home)) == defaults_with("4", "@%"));
 }

@@ -112,12 +112,11 @@ TEST_CASE("for_domain keeps the global dir and adds ~base/.vmailmgr") {
 
 TEST_CASE("string: per-domain overrides global overrides default") {
   Dirs d;
-  Config c = d.config();
-  CHECK(c.str("separators") == "@:");
+  CHECK(d.config().str("separators") == "@:");
   write_file(d.global + "/separators", "@%\n");
-  CHECK(c.str("separators") == "@%");
+  CHECK(d.config().str("separators") == "@%");
   write_file(d.domain + "/separators", "  %  \nignored\n");
-  CHECK(c.str("separators") == "%");
+  CHECK(d.config().str("separators") == "%");
   // Before the base user is known only the global dir counts.
   CHECK(Config(d.global, "").str("separators") == "@%");
 }
@@ -133,39 +132,37 @@ TEST_CASE("string: an empty first line is an empty value, not a fall-through") {
 
 TEST_CASE("directory: trailing '/' added once, empty stays empty") {
   Dirs d;
-  Config c = d.config();
-  CHECK(c.dir("qmail-root") == std::string(vmm::auto_conf::qmail) + "/");
-  CHECK(c.dir("user-dir") == "users/");
-  CHECK(c.dir("error-maildir") == "/var/lib/vmailmgr/error-maildir/");
+  CHECK(d.config().dir("qmail-root") == std::string(vmm::auto_conf::qmail) + "/");
+  CHECK(d.config().dir("user-dir") == "users/");
+  CHECK(d.config().dir("error-maildir") == "/var/lib/vmailmgr/error-maildir/");
   write_file(d.global + "/qmail-root", " /opt/qmail \n");
-  CHECK(c.dir("qmail-root") == "/opt/qmail/");
+  CHECK(d.config().dir("qmail-root") == "/opt/qmail/");
   write_file(d.domain + "/user-dir", "mail/\n");
-  CHECK(c.dir("user-dir") == "mail/");
+  CHECK(d.config().dir("user-dir") == "mail/");
   write_file(d.domain + "/user-dir", "\n");
-  CHECK(c.dir("user-dir") == "");
+  CHECK(d.config().dir("user-dir") == "");
 }
 
 TEST_CASE("number: per-domain overrides global overrides default") {
   Dirs d;
-  Config c = d.config();
-  CHECK(c.number("user-dir-bits") == 0u);
-  CHECK(c.number("system-logins") == 1u);
-  CHECK(c.number("default-hardquota") == std::nullopt);
+  CHECK(d.config().number("user-dir-bits") == 0u);
+  CHECK(d.config().number("system-logins") == 1u);
+  CHECK(d.config().number("default-hardquota") == std::nullopt);
   write_file(d.global + "/user-dir-bits", "6\n");
-  CHECK(c.number("user-dir-bits") == 6u);
+  CHECK(d.config().number("user-dir-bits") == 6u);
   // The original's own per-domain fixture files.
   write_file(d.domain + "/user-dir-bits", "4\n");
   write_file(d.domain + "/user-dir-slices", "2\n");
-  CHECK(c.number("user-dir-bits") == 4u);
-  CHECK(c.number("user-dir-slices") == 2u);
+  CHECK(d.config().number("user-dir-bits") == 4u);
+  CHECK(d.config().number("user-dir-slices") == 2u);
   write_file(d.global + "/default-hardquota", " 5242880 \n");
-  CHECK(c.number("default-hardquota") == 5242880u);
+  CHECK(d.config().number("default-hardquota") == 5242880u);
   write_file(d.domain + "/default-hardquota", "-\n");
-  CHECK(c.number("default-hardquota") == std::nullopt);
+  CHECK(d.config().number("default-hardquota") == std::nullopt);
   write_file(d.domain + "/default-hardquota", "-1\n");
-  CHECK(c.number("default-hardquota") == std::nullopt);
+  CHECK(d.config().number("default-hardquota") == std::nullopt);
   write_file(d.domain + "/system-logins", "0");
-  CHECK(c.number("system-logins") == 0u);
+  CHECK(d.config().number("system-logins") == 0u);
 }
 
 TEST_CASE("number: a bad file is a permanent error naming it, not skipped") {
@@ -187,18 +184,33 @@ TEST_CASE("number: a bad file is a permanent error naming it, not skipped") {
 TEST_CASE("list: per-domain overrides global overrides default; comments and blanks") {
   using V = std::vector<std::string>;
   Dirs d;
-  Config c = d.config();
-  CHECK(c.list("postmaster-aliases") == V{"mailer-daemon", "postmaster", "root"});
-  CHECK(c.list("ip-domains") == V{});
+  CHECK(d.config().list("postmaster-aliases") == V{"mailer-daemon", "postmaster", "root"});
+  CHECK(d.config().list("ip-domains") == V{});
   write_file(d.global + "/postmaster-aliases", "# who gets postmaster mail\n\nabuse\n  hostmaster \n");
-  CHECK(c.list("postmaster-aliases") == V{"abuse", "hostmaster"});
+  CHECK(d.config().list("postmaster-aliases") == V{"abuse", "hostmaster"});
   write_file(d.domain + "/postmaster-aliases", "webmaster\n#root\n");
-  CHECK(c.list("postmaster-aliases") == V{"webmaster"});
+  CHECK(d.config().list("postmaster-aliases") == V{"webmaster"});
   // An existing file with no items is an empty list, not a fall-through.
   write_file(d.domain + "/postmaster-aliases", "# none here\n\n");
-  CHECK(c.list("postmaster-aliases") == V{});
+  CHECK(d.config().list("postmaster-aliases") == V{});
   write_file(d.global + "/ip-domains", "127.0.0.1:example.org\r\n::1:example.net\n");
-  CHECK(c.list("ip-domains") == V{"127.0.0.1:example.org", "::1:example.net"});
+  CHECK(d.config().list("ip-domains") == V{"127.0.0.1:example.org", "::1:example.net"});
+}
+
+TEST_CASE("a Config reads each setting file once; a new Config reads it again") {
+  Dirs d;
+  write_file(d.domain + "/default-msgcount", "10\n");
+  Config c = d.config();
+  CHECK(c.number("default-msgcount") == 10u);
+  write_file(d.domain + "/default-msgcount", "20\n");
+  CHECK(c.number("default-msgcount") == 10u);
+  CHECK(d.config().number("default-msgcount") == 20u);
+  // A file that cannot be read is not kept: once fixed, the same Config reads it.
+  REQUIRE(::mkdir((d.domain + "/default-msgsize").c_str(), 0755) == 0);
+  CHECK_THROWS_AS(c.number("default-msgsize"), vmm::Error);
+  REQUIRE(::rmdir((d.domain + "/default-msgsize").c_str()) == 0);
+  write_file(d.domain + "/default-msgsize", "1000\n");
+  CHECK(c.number("default-msgsize") == 1000u);
 }
 
 TEST_CASE("a setting file that is a directory is an error naming it") {
