@@ -42,16 +42,17 @@ void undo(const domain::Domain& d, const std::vector<Made>& made) {
 void add_accounts(const domain::Domain& d, const std::vector<NewAccount>& accounts) {
   std::vector<Made> made;
   try {
+    store::NewDirs dirs;
     for (const NewAccount& a : accounts) {
       if (a.make == MakeDir::none) continue;
       std::string path = d.absolute(a.record.directory);
-      store::create_parents(path);
       if (a.make == MakeDir::maildir)
-        store::create_maildir(path);
+        dirs.create_maildir(path);
       else
-        store::create_account_dir(path);
+        dirs.create_account_dir(path);
       made.push_back({a.name, path});
     }
+    dirs.sync();
     d.table().update([&](const store::TableSnapshot& current, store::TableChange& change) {
       for (const NewAccount& a : accounts) {
         if (current.contains(a.name))

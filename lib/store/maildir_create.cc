@@ -54,15 +54,18 @@ void create_account_dir(const std::string& dir) {
   throw_errno("create directory " + dir);
 }
 
-void create_maildir(const std::string& dir) {
+// create_account_dir, cur, new, tmp; with sync, both fsyncs of create_maildir.
+static void make_maildir(const std::string& dir, bool sync) {
   create_account_dir(dir);
   try {
     for (const char* sub : {"/cur", "/new", "/tmp"}) {
       std::string path = dir + sub;
       if (::mkdir(path.c_str(), 0700) != 0) throw_errno("create directory " + path);
     }
-    sys::fsync_dir(dir);
-    sys::fsync_dir(parent_of(dir));
+    if (sync) {
+      sys::fsync_dir(dir);
+      sys::fsync_dir(parent_of(dir));
+    }
   } catch (...) {
     try {
       sys::remove_tree(dir);
@@ -70,6 +73,42 @@ void create_maildir(const std::string& dir) {
       // the first error is the one worth reporting
     }
     throw;
+  }
+}
+
+void create_maildir(const std::string& dir) { make_maildir(dir, true); }
+
+void NewDirs::prepare(const std::string& dir) {
+  std::string parent = parent_of(dir);
+  if (parents_.contains(parent)) return;
+  create_parents(dir);
+  sys::Fd fd = sys::open_file(parent, O_RDONLY | O_DIRECTORY);
+  struct stat st;
+  if (::fstat(fd.get(), &st) != 0) throw_errno("stat " + parent);
+  bool known = false;
+  for (const FileSystem& fs : file_systems_) known = known || fs.device == st.st_dev;
+  if (!known) file_systems_.push_back({st.st_dev, parent, std::move(fd)});
+  parents_.insert(std::move(parent));
+}
+
+void NewDirs::create_maildir(const std::string& dir) {
+  prepare(dir);
+  make_maildir(dir, false);
+  made_.push_back(dir);
+}
+
+void NewDirs::create_account_dir(const std::string& dir) {
+  prepare(dir);
+  store::create_account_dir(dir);
+  made_.push_back(dir);
+}
+
+void NewDirs::sync() {
+  if (made_.size() > kFsyncEach) {
+    for (const FileSystem& fs : file_systems_) sys::sync_file_system(fs.fd.get(), fs.dir);
+  } else {
+    for (const std::string& dir : made_) sys::fsync_dir(dir);
+    for (const std::string& parent : parents_) sys::fsync_dir(parent);
   }
 }
 

@@ -5,7 +5,13 @@
 // VMailMgr made them 0755, which only mattered little because their parent
 // is 0700. The umask still applies, as for any mkdir.
 #pragma once
+#include <sys/types.h>
+
 #include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "sys/fd.h"
 
 namespace vmm::store {
 
@@ -29,5 +35,36 @@ void create_account_dir(const std::string& dir);
 // subdirectories fails, the dir made here is removed again before the error
 // is thrown. Everything is fsynced, so a table naming it can rely on it.
 void create_maildir(const std::string& dir);
+
+// Account directories made for one table update (vadduser makes one,
+// vaddusers may make 100 000): create_parents once per distinct parent,
+// then each directory without an fsync of its own; sync() makes them all
+// durable before the table may name them. Up to kFsyncEach directories it
+// fsyncs each and each parent, as create_maildir does; beyond that one
+// syncfs(2) per file system is far cheaper than two fsyncs per account.
+class NewDirs {
+ public:
+  static constexpr std::size_t kFsyncEach = 16;
+
+  // create_parents(dir) (once per parent), then create_maildir or
+  // create_account_dir without their fsyncs; same errors, same cleanup.
+  void create_maildir(const std::string& dir);
+  void create_account_dir(const std::string& dir);
+  // Everything made so far is on disk; a failure is errno_error.
+  void sync();
+
+ private:
+  void prepare(const std::string& dir);
+
+  struct FileSystem {
+    dev_t device;
+    std::string dir;  // the first parent seen on it, for messages
+    sys::Fd fd;       // that parent, open
+  };
+
+  std::unordered_set<std::string> parents_;
+  std::vector<std::string> made_;
+  std::vector<FileSystem> file_systems_;
+};
 
 }  // namespace vmm::store

@@ -97,6 +97,10 @@ void fsync_dir(const std::string& dir) {
   fsync_fd(fd.get(), dir);
 }
 
+void sync_file_system(int fd, const std::string& what) {
+  if (::syncfs(fd) != 0) throw_errno("sync the file system of " + what);
+}
+
 MappedFile::MappedFile(const std::string& path) {
   Fd fd = open_file(path, O_RDONLY);
   struct stat st;

@@ -42,6 +42,9 @@ void write_all(int fd, std::string_view data, const std::string& what);
 void fsync_fd(int fd, const std::string& what);
 // fsync on the directory itself, so a rename or link in it is durable.
 void fsync_dir(const std::string& dir);
+// syncfs(2) of the file system holding fd: everything written there so far
+// is durable, for the price of one call (a batch of new directories).
+void sync_file_system(int fd, const std::string& what);
 
 // Read-only view of a whole file (mmap). Empty files map to an empty view.
 class MappedFile {

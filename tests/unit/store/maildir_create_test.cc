@@ -169,3 +169,51 @@ TEST_CASE("maildir_create: a failure inside the Maildir removes what was made") 
   }
   CHECK(fs::is_empty(parent));
 }
+
+TEST_CASE("NewDirs: a few Maildirs and plain directories, fsynced one by one") {
+  TempDir t;
+  NewDirs dirs;
+  dirs.create_maildir(t / "users/9/c/kai");
+  dirs.create_account_dir(t / "users/sales");
+  dirs.sync();
+  CHECK(kind(t / "users/9/c") == "d 755");
+  CHECK(kind(t / "users/9/c/kai") == "d 700");
+  CHECK(kind(t / "users/9/c/kai/new") == "d 700");
+  CHECK(kind(t / "users/sales") == "d 700");
+  CHECK(fs::is_empty(t / "users/sales"));
+}
+
+TEST_CASE("NewDirs: a batch beyond kFsyncEach, levels shared, one sync") {
+  TempDir t;
+  NewDirs dirs;
+  constexpr int n = NewDirs::kFsyncEach * 3;
+  for (int i = 0; i < n; ++i) dirs.create_maildir(t / ("users/" + std::to_string(i % 4) + "/a" + std::to_string(i)));
+  dirs.sync();
+  int made = 0;
+  for (int level = 0; level < 4; ++level) {
+    CHECK(kind(t / ("users/" + std::to_string(level))) == "d 755");
+    for (auto& e : fs::directory_iterator(t / ("users/" + std::to_string(level)))) {
+      made += 1;
+      CHECK(kind(e.path().string() + "/cur") == "d 700");
+      CHECK(kind(e.path().string() + "/new") == "d 700");
+      CHECK(kind(e.path().string() + "/tmp") == "d 700");
+    }
+  }
+  CHECK(made == n);
+}
+
+TEST_CASE("NewDirs: the errors of create_maildir, and nothing half made") {
+  TempDir t;
+  fs::create_directories(t / "users/joe/new");
+  std::ofstream(t / "top") << "x";
+  NewDirs dirs;
+  dirs.create_maildir(t / "users/ann");
+  CHECK(error_of([&] { dirs.create_maildir(t / "users/joe"); }) ==
+        "directory " + t / "users/joe" + " already exists");
+  CHECK(kind(t / "users/joe/cur") == "-");
+  CHECK(error_of([&] { dirs.create_maildir(t / "top/kai"); }) == t / "top" + " exists and is not a directory");
+  CHECK(error_of([&] { dirs.create_account_dir(t / "users/ann"); }) ==
+        "directory " + t / "users/ann" + " already exists");
+  dirs.sync();
+  CHECK(kind(t / "users/ann/tmp") == "d 700");
+}
