@@ -28,7 +28,10 @@ const ProgramInfo kInfo{"vaddusers", "[OPTION]...",
 int main(int argc, char** argv) {
   return run_main(kInfo, admin_exit_codes, [&] {
     bool quiet = false;
+    HashFn hash = domain::hash_password;
     const std::vector<Option> options = {
+        {0, "hashed", nullptr, "each password is already a crypt(3) hash: store it as given",
+         [&](auto) { hash = keep_hash; }},
         quiet_option(quiet),
     };
     std::vector<std::string> operands;
@@ -37,7 +40,7 @@ int main(int argc, char** argv) {
 
     domain::Domain d = domain_from_env();
     BatchInput input(STDIN_FILENO);
-    AddUsersResult result = add_user_lines(d, input.text(), std::time(nullptr), domain::hash_password);
+    AddUsersResult result = add_user_lines(d, input.text(), std::time(nullptr), hash);
     for (const std::string& problem : result.problems) say(kInfo.name, problem);
     if (!quiet) {
       for (const NewAccount& a : result.added)

@@ -27,7 +27,10 @@ const ProgramInfo kInfo{"vpasswds", "[OPTION]...",
 int main(int argc, char** argv) {
   return run_main(kInfo, admin_exit_codes, [&] {
     bool quiet = false;
+    HashFn hash = domain::hash_password;
     const std::vector<Option> options = {
+        {0, "hashed", nullptr, "each password is already a crypt(3) hash: store it as given",
+         [&](auto) { hash = keep_hash; }},
         quiet_option(quiet),
     };
     std::vector<std::string> operands;
@@ -36,7 +39,7 @@ int main(int argc, char** argv) {
 
     domain::Domain d = domain_from_env();
     BatchInput input(STDIN_FILENO);
-    PasswordsResult result = set_password_lines(d, input.text(), domain::hash_password);
+    PasswordsResult result = set_password_lines(d, input.text(), hash);
     for (const std::string& problem : result.problems) say(kInfo.name, problem);
     if (!quiet)
       for (const std::string& name : result.changed)

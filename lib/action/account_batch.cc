@@ -1,6 +1,7 @@
 #include "action/account_batch.h"
 
 #include "domain/password.h"
+#include "sys/error.h"
 #include "sys/fd.h"
 
 namespace vmm::action {
@@ -16,6 +17,12 @@ std::string_view trim(std::string_view s) {
 }
 
 }  // namespace
+
+std::string keep_hash(std::string_view hash) {
+  if (!domain::valid_password_hash(hash))
+    throw Error(ErrorClass::permanent, "invalid password hash (it must be printable ASCII without blanks)");
+  return std::string(hash);
+}
 
 std::vector<BatchLine> batch_lines(std::string_view input) {
   std::vector<BatchLine> lines;

@@ -17,6 +17,12 @@ inline constexpr std::size_t kMaxBatchBytes = 64u << 20;
 // Plaintext password -> stored hash (domain::hash_password; tests pass a fake).
 using HashFn = std::function<std::string(std::string_view password)>;
 
+// The HashFn of --hashed: the field already is the stored hash (a crypt(3)
+// string, or "*" to lock), moved from another system. It is checked as
+// vadduser --password checks it and kept as given; a bad one is
+// Error(permanent), so its line is reported and skipped.
+std::string keep_hash(std::string_view hash);
+
 struct BatchLine {
   std::size_t number;     // 1-based, counting every line of the input
   std::string_view text;  // leading and trailing blanks, CR and LF removed

@@ -39,4 +39,16 @@ chmod 600 "$BHOME/passwd.cdb"
 expect_rc 1 "vpasswds with an unreadable table"
 expect_err "vpasswds: fatal: unable to open $BHOME/passwd.cdb: Permission denied"
 expect_state "$before" "vpasswds with an unreadable table"
+
+# --hashed: the rest of the line is a ready hash, stored as given.
+md5='$1$ONSdDnGX$MjLWKkW4Em.5bdjI6Dchk.'  # VMailMgr 0.97's, for Kestrel.Moss-42
+run_in "bob $md5
+ann new hash
+" vm vpasswds --hashed
+expect_rc 1 "vpasswds --hashed"
+expect_err "vpasswds: line 2: invalid password hash (it must be printable ASCII without blanks)
+vpasswds: password for user 'bob' successfully changed."
+expect_eq "$(show | grep '^bob ' | cut -d' ' -f2)" "pw=$md5" "bob's stored hash"
+verify bob Kestrel.Moss-42 || fail "bob's moved password"
+verify ann 'new pass A' || fail "ann's password after a bad --hashed line"
 exit 0

@@ -71,3 +71,20 @@ TEST_CASE("account_batch: BatchInput reads the whole input within the bound") {
   close(fd);
   unlink(path);
 }
+
+TEST_CASE("account_batch: keep_hash stores a ready hash as given, refuses what cannot be one") {
+  const std::string md5 = "$1$ONSdDnGX$MjLWKkW4Em.5bdjI6Dchk.";
+  CHECK(keep_hash(md5) == md5);
+  CHECK(keep_hash("*") == "*");
+  for (std::string bad : {std::string(""), std::string("a b"), std::string("p\xe4ss"), std::string("x\x01y"),
+                          std::string("tab\there"), std::string("nul\0in", 6)}) {
+    CAPTURE(bad);
+    try {
+      keep_hash(bad);
+      FAIL("no error");
+    } catch (const vmm::Error& e) {
+      CHECK(e.cls() == vmm::ErrorClass::permanent);
+      CHECK(std::string(e.what()) == "invalid password hash (it must be printable ASCII without blanks)");
+    }
+  }
+}
