@@ -33,6 +33,8 @@ step() { printf 'bench: %s\n' "$*" >&2; }
 
 # median_of "MEDIAN MIN MAX" -> MEDIAN
 median_of() { echo "${1%% *}"; }
+# range_of "MEDIAN MIN MAX" -> "MEDIAN (MIN-MAX)", as the figures print it
+range_of() { awk '{ printf "%s (%s-%s)", $1, $2, $3 }' <<<"$1"; }
 
 # bench_user NAME UID: a private base user with its home (tests/lib.sh
 # sandbox), home owned by it; HOME_<NAME> is not set, use $T/home/NAME.
