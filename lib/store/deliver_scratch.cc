@@ -16,11 +16,13 @@ bool tmpfile_unsupported(int err) { return err == EOPNOTSUPP || err == EISDIR ||
 
 }  // namespace
 
-ScratchFile::ScratchFile(const std::string& dir) : what_("a temporary file in " + dir) {
-  int fd;
-  do fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  while (fd < 0 && errno == EINTR);
-  if (fd < 0 && tmpfile_unsupported(errno)) {
+ScratchFile::ScratchFile(const std::string& dir, Kind kind) : what_("a temporary file in " + dir) {
+  int fd = -1;
+  if (kind == Kind::unnamed) {
+    do fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    while (fd < 0 && errno == EINTR);
+  }
+  if (fd < 0 && (kind == Kind::unlinked || tmpfile_unsupported(errno))) {
     MaildirNames names;
     for (int tries = 0; tries < 16; ++tries) {
       std::string path = dir + "/.vdeliver." + names.next();

@@ -13,10 +13,15 @@ namespace vmm::store {
 
 class ScratchFile {
  public:
+  enum class Kind {
+    unnamed,   // O_TMPFILE, falling back to unlinked where unsupported
+    unlinked,  // a uniquely named file, unlinked at once (the fallback alone)
+  };
+
   // An unnamed file (O_TMPFILE) in dir, mode 0600. Where the file system
   // cannot make one, a uniquely named file is created and unlinked at once.
   // Errors: errno_error("create a temporary file in DIR").
-  explicit ScratchFile(const std::string& dir);
+  explicit ScratchFile(const std::string& dir, Kind kind = Kind::unnamed);
 
   int fd() const { return fd_.get(); }  // open read-write
   void write(std::string_view bytes);   // appends
