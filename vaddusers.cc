@@ -30,8 +30,7 @@ int main(int argc, char** argv) {
     bool quiet = false;
     HashFn hash = domain::hash_password;
     const std::vector<Option> options = {
-        {0, "hashed", nullptr, "each password is already a crypt(3) hash: store it as given",
-         [&](auto) { hash = keep_hash; }},
+        hashed_option(hash),
         quiet_option(quiet),
     };
     std::vector<std::string> operands;

@@ -24,6 +24,11 @@ std::string keep_hash(std::string_view hash) {
   return std::string(hash);
 }
 
+Option hashed_option(HashFn& hash) {
+  return {0, "hashed", nullptr, "each password is already a crypt(3) hash: store it as given",
+          [&hash](std::string_view) { hash = keep_hash; }};
+}
+
 std::vector<BatchLine> batch_lines(std::string_view input) {
   std::vector<BatchLine> lines;
   std::size_t number = 0;

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "action/options.h"
+
 namespace vmm::action {
 
 // Input bigger than this is refused whole (a batch is read before any change).
@@ -22,6 +24,9 @@ using HashFn = std::function<std::string(std::string_view password)>;
 // vadduser --password checks it and kept as given; a bad one is
 // Error(permanent), so its line is reported and skipped.
 std::string keep_hash(std::string_view hash);
+
+// The --hashed option of vaddusers and vpasswds: sets hash to keep_hash.
+Option hashed_option(HashFn& hash);
 
 struct BatchLine {
   std::size_t number;     // 1-based, counting every line of the input
