@@ -6,53 +6,33 @@
 #include <string>
 #include <vector>
 
-#include "action/auth.h"
-#include "action/auth_system.h"
-#include "action/program.h"
+#include "auth/checkpassword_login.h"
+#include "auth/system.h"
+#include "cli/program.h"
 #include "domain/base_user.h"
 #include "domain/config.h"
 
 namespace {
 
-constexpr vmm::action::ProgramInfo kInfo{
+constexpr vmm::cli::ProgramInfo kInfo{
     "checkvpw", "prog [args...]",
     "check a login on fd 3 against the virtual domain tables, then run prog"};
-
-// One line on stderr per failure, in the suite's grammar. Never the password:
-// the messages name the login at most.
-void report(const vmm::Error& e) {
-  using vmm::ErrorClass;
-  const std::string what = e.what();
-  switch (e.cls()) {
-    case ErrorClass::usage:
-      vmm::action::say(kInfo.name, what);
-      vmm::action::say(kInfo.name, vmm::action::usage_line(kInfo));
-      break;
-    case ErrorClass::bad_login:
-      vmm::action::say(kInfo.name, "login failed: " + what);
-      break;
-    case ErrorClass::permanent:
-      vmm::action::say(kInfo.name, "fatal: " + what);
-      break;
-    case ErrorClass::temporary:
-      vmm::action::say(kInfo.name, "fatal: temporary failure: " + what);
-      break;
-  }
-}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::vector<std::string> next(argv + (argc > 0 ? 1 : 0), argv + argc);
-  vmm::action::ProcessAuthSystem sys;
+  vmm::auth::ProcessAuthSystem sys(
+      [](const std::string& message) { vmm::cli::warn(kInfo.name, message); });
   vmm::domain::SystemUserDb users;
-  vmm::action::AuthOutcome outcome;
+  vmm::auth::AuthOutcome outcome;
   try {
-    outcome = vmm::action::checkvpw(next, sys, users, vmm::domain::Config::global());
+    outcome = vmm::auth::checkvpw(next, sys, users, vmm::domain::Config::global());
   } catch (const std::exception& e) {  // only if even the failure report failed
-    vmm::action::say(kInfo.name, std::string("fatal: temporary failure: ") + e.what());
+    vmm::cli::say(kInfo.name, std::string("fatal: temporary failure: ") + e.what());
     return 111;
   }
-  if (outcome.failure) report(*outcome.failure);
+  // One line on stderr per failure; never the password (messages name the login at most).
+  if (outcome.failure) vmm::cli::report(kInfo, *outcome.failure);
   return outcome.status;
 }

@@ -2,13 +2,14 @@
 #include <string>
 #include <vector>
 
-#include "action/admin.h"
-#include "action/listing_dump.h"
-#include "action/program.h"
+#include "admin/tool_input.h"
+#include "admin/account_dump.h"
+#include "cli/program.h"
 #include "sys/fd.h"
 
 using namespace vmm;
-using namespace vmm::action;
+using namespace vmm::admin;
+using namespace vmm::cli;
 
 namespace {
 

@@ -3,12 +3,13 @@
 #include <string>
 #include <vector>
 
-#include "action/listing_config.h"
-#include "action/program.h"
+#include "admin/config_show.h"
+#include "cli/program.h"
 #include "sys/fd.h"
 
 using namespace vmm;
-using namespace vmm::action;
+using namespace vmm::admin;
+using namespace vmm::cli;
 
 namespace {
 

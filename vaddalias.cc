@@ -3,15 +3,16 @@
 #include <string>
 #include <vector>
 
-#include "action/account_add.h"
-#include "action/account_alias.h"
-#include "action/account_plan.h"
-#include "action/admin.h"
-#include "action/program.h"
+#include "admin/account_add.h"
+#include "admin/account_alias.h"
+#include "admin/account_plan.h"
+#include "admin/tool_input.h"
+#include "cli/program.h"
 #include "sys/error.h"
 
 using namespace vmm;
-using namespace vmm::action;
+using namespace vmm::admin;
+using namespace vmm::cli;
 
 namespace {
 

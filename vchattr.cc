@@ -2,12 +2,13 @@
 #include <string>
 #include <vector>
 
-#include "action/admin.h"
-#include "action/attr_change.h"
-#include "action/program.h"
+#include "admin/tool_input.h"
+#include "admin/account_change.h"
+#include "cli/program.h"
 
 using namespace vmm;
-using namespace vmm::action;
+using namespace vmm::admin;
+using namespace vmm::cli;
 
 namespace {
 

@@ -2,11 +2,12 @@
 // domain, from ~base/.qmail-default (qmail) or ~base/.forward (Postfix).
 #include <ctime>
 
-#include "action/deliver.h"
-#include "action/program.h"
+#include "cli/mta_exit.h"
+#include "cli/program.h"
+#include "deliver/delivery.h"
 
-using namespace vmm;
-using namespace vmm::action;
+using namespace vmm::cli;
+using namespace vmm::deliver;
 
 int main(int argc, char** argv) {
   const ProgramInfo info{"vdeliver", "[OPTION]...",
@@ -28,20 +29,12 @@ int main(int argc, char** argv) {
   };
   const EnvReader env = process_env();
   const Mta mta = detect_mta(env).value_or(Mta::qmail);
-  const ExitCodes codes = deliver_exit_codes(mta);
-  int refusal_code = 0;
-  int rc = run_main(info, codes, [&]() -> int {
+  return run_main(info, deliver_exit_codes(mta), [&]() -> int {
     std::vector<std::string> operands;
     if (!parse_or_answer(info, options, argc, argv, operands)) return 0;
     check_operands(operands, 0, 0);
     std::time_t now = std::time(nullptr);
-    DeliveryReport report;
-    try {
-      report = deliver(opts, read_delivery_env(env, opts, now), 0, now);
-    } catch (const DeliveryRefused& e) {
-      refusal_code = refusal_exit_code(mta, e.why());
-      throw;
-    }
+    const DeliveryReport report = deliver_message(opts, read_delivery_env(env, opts, now), 0, now);
     if (!opts.quiet) {
       for (const std::string& note : report.notes) say(info.name, note);
       for (const std::string& w : report.warnings) warn(info.name, w);
@@ -56,5 +49,4 @@ int main(int argc, char** argv) {
     }
     return 0;
   });
-  return rc == codes.permanent && refusal_code != 0 ? refusal_code : rc;
 }

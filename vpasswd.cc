@@ -2,17 +2,18 @@
 #include <string>
 #include <vector>
 
-#include "action/account_lookup.h"
-#include "action/account_password.h"
-#include "action/admin.h"
-#include "action/password_input.h"
-#include "action/program.h"
+#include "admin/account_lookup.h"
+#include "admin/account_password.h"
+#include "admin/tool_input.h"
+#include "cli/password_input.h"
+#include "cli/program.h"
 #include "domain/account_name.h"
 #include "domain/password.h"
 #include "sys/error.h"
 
 using namespace vmm;
-using namespace vmm::action;
+using namespace vmm::admin;
+using namespace vmm::cli;
 
 namespace {
 

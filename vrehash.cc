@@ -2,12 +2,13 @@
 #include <string>
 #include <vector>
 
-#include "action/admin.h"
-#include "action/program.h"
-#include "action/rehash.h"
+#include "admin/tool_input.h"
+#include "cli/program.h"
+#include "admin/rehash.h"
 
 using namespace vmm;
-using namespace vmm::action;
+using namespace vmm::admin;
+using namespace vmm::cli;
 
 namespace {
 

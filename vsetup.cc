@@ -3,13 +3,14 @@
 #include <string>
 #include <vector>
 
-#include "action/account_setup.h"
-#include "action/admin.h"
-#include "action/program.h"
+#include "admin/domain_setup.h"
+#include "admin/tool_input.h"
+#include "cli/program.h"
 #include "sys/error.h"
 
 using namespace vmm;
-using namespace vmm::action;
+using namespace vmm::admin;
+using namespace vmm::cli;
 
 namespace {
 

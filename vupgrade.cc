@@ -3,12 +3,13 @@
 #include <string>
 #include <vector>
 
-#include "action/admin.h"
-#include "action/program.h"
-#include "action/upgrade.h"
+#include "admin/tool_input.h"
+#include "cli/program.h"
+#include "admin/upgrade.h"
 
 using namespace vmm;
-using namespace vmm::action;
+using namespace vmm::admin;
+using namespace vmm::cli;
 
 namespace {
 

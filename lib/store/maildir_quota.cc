@@ -12,6 +12,7 @@
 
 #include "store/maildir_deliver.h"
 #include "sys/error.h"
+#include "sys/file_replace.h"
 #include "sys/fd.h"
 
 namespace vmm::store {
@@ -158,26 +159,13 @@ QuotaUsage MaildirQuota::recompute() {
   Stamps stamps;
   QuotaUsage usage = scan(maildir_, &stamps);
   MaildirNames names;
-  std::string temp = maildir_ + "/tmp/" + names.next() + ".maildirsize";
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) throw_errno("create " + temp);
-  sys::Fd owner(fd);
-  try {
-    sys::write_all(fd, fmt::format_maildirsize(limits_, usage.bytes, usage.count), temp);
-    owner.close();
-    // Mail came or went while we counted: the count may be off by it, so it
-    // is not written down; the next delivery counts again (Dovecot's rule).
-    for (const auto& [dir, at] : stamps) {
-      if (!same_time(changed_at(dir), at)) {
-        ::unlink(temp.c_str());
-        return usage;
-      }
-    }
-    if (::rename(temp.c_str(), path().c_str()) != 0) throw_errno("rename " + temp + " to " + path());
-  } catch (...) {
-    ::unlink(temp.c_str());
-    throw;
-  }
+  sys::FileReplacement file(path(), maildir_ + "/tmp/" + names.next() + ".maildirsize", 0600);
+  sys::write_all(file.fd(), fmt::format_maildirsize(limits_, usage.bytes, usage.count), file.temp());
+  // Mail came or went while we counted: the count may be off by it, so it
+  // is not written down; the next delivery counts again (Dovecot's rule).
+  for (const auto& [dir, at] : stamps)
+    if (!same_time(changed_at(dir), at)) return usage;
+  file.commit(sys::FileReplacement::Sync::none);
   return usage;
 }
 

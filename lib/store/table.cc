@@ -13,6 +13,7 @@
 #include "store/fd_sink.h"
 #include "store/table_lock.h"
 #include "sys/error.h"
+#include "sys/file_replace.h"
 
 namespace vmm::store {
 
@@ -65,24 +66,14 @@ void Table::update(const std::function<void(const TableSnapshot&, TableChange&)>
   fn(current, change);
   if (change.empty()) return;
 
-  const std::string temp = new_temp_path();
-  sys::Fd fd = sys::open_file(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
-  try {
-    // Exactly 0600 whatever the umask: the table holds password hashes.
-    if (::fchmod(fd.get(), 0600) != 0) throw_errno("change the mode of " + temp);
-    FdSink sink(fd.get(), temp);
-    fmt::CdbWriter writer(sink);
-    change.apply(current, writer);
-    writer.finish();
-    sink.flush();
-    sys::fsync_fd(fd.get(), temp);
-    fd.close();
-    if (::rename(temp.c_str(), path().c_str()) != 0)
-      throw_errno("rename " + temp + " to " + path());
-  } catch (...) {
-    ::unlink(temp.c_str());
-    throw;
-  }
+  // Exactly 0600 whatever the umask: the table holds password hashes.
+  sys::FileReplacement file(path(), new_temp_path(), 0600);
+  FdSink sink(file.fd(), file.temp());
+  fmt::CdbWriter writer(sink);
+  change.apply(current, writer);
+  writer.finish();
+  sink.flush();
+  file.commit(sys::FileReplacement::Sync::file);
   sys::fsync_dir(home_);
 }
 

@@ -1,5 +1,6 @@
 #include "sys/tty.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <termios.h>
 #include <unistd.h>
@@ -81,6 +82,10 @@ bool read_line_impl(int fd, std::string& line, std::size_t max_bytes, const std:
 }  // namespace
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
+
+Fd open_terminal(const std::string& path) {
+  return Fd(::open(path.c_str(), O_RDWR | O_NOCTTY | O_CLOEXEC));
+}
 
 bool read_line(int fd, std::string& line, std::size_t max_bytes, const std::string& what) {
   return read_line_impl(fd, line, max_bytes, what, false);

@@ -8,9 +8,15 @@
 #include <string>
 #include <string_view>
 
+#include "sys/fd.h"
+
 namespace vmm::sys {
 
 bool is_terminal(int fd);
+
+// The terminal at path (/dev/tty) opened read-write, never becoming the
+// controlling terminal; an invalid Fd when it cannot be opened.
+Fd open_terminal(const std::string& path);
 
 // Reads one line from fd a byte at a time, so nothing after the newline is
 // consumed. line gets the bytes before the newline (or before EOF).

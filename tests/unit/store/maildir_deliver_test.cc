@@ -7,7 +7,7 @@
 #include <regex>
 #include <set>
 
-#include "../action/deliver_testing.h"
+#include "../testing/deliver_testing.h"
 #include "sys/error.h"
 #include "sys/hostname.h"
 

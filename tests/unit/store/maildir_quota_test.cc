@@ -6,7 +6,7 @@
 
 #include <ctime>
 
-#include "../action/deliver_testing.h"
+#include "../testing/deliver_testing.h"
 #include "sys/error.h"
 
 using vmm::fmt::QuotaLimits;

@@ -1,0 +1,80 @@
+#include "auth/verify.h"
+
+#include <utility>
+
+#include "domain/login_verdict.h"
+#include "domain/login.h"
+#include "domain/password.h"
+#include "sys/error.h"
+
+namespace vmm::auth {
+namespace {
+
+[[noreturn]] void refuse(domain::Verdict v, const std::string& who) {
+  throw Error(ErrorClass::bad_login, std::string(domain::describe(v)) + ": " + who);
+}
+
+bool enabled(const fmt::Limit& setting) { return !setting || *setting != 0; }
+
+}  // namespace
+
+VerifiedLogin authenticate(const fmt::CheckpasswordRequest& request, const AuthSetup& setup,
+                           AuthSystem& sys, const domain::UserDb& users,
+                           const domain::Config& global, HookSite& site) {
+  const domain::Secret secret{request.password, !setup.lookup};
+  auto dummy_hash = [&] {
+    if (secret.verify) domain::check_dummy(secret.password);
+  };
+
+  const domain::ControlFiles control = domain::read_control(global.dir("qmail-root"));
+  const domain::LoginEnv env{sys.env("TCPLOCALHOST").value_or(""),
+                             sys.env("TCPLOCALIP").value_or("")};
+  domain::ResolvedLogin r =
+      domain::resolve_login(request.login, domain::login_rules(global), env, control, users);
+  if (r.outcome == domain::LoginLookup::malformed) {
+    dummy_hash();
+    throw Error(ErrorClass::bad_login, "malformed login");
+  }
+  if (r.outcome == domain::LoginLookup::unknown) {
+    dummy_hash();
+    const domain::LoginName& n = r.target.name;
+    refuse(domain::Verdict::unknown, n.domain.empty() ? n.user : n.user + "@" + n.domain);
+  }
+
+  VerifiedLogin login;
+  login.target = std::move(r.target);
+  login.known_as = domain::known_as(login.target, control.virtualdomains);
+  const domain::BaseUser& base = login.target.base;
+
+  if (login.target.system_user()) {
+    domain::Verdict v =
+        domain::check_system(users, base.name, secret, enabled(global.number("system-logins")));
+    if (v != domain::Verdict::ok) refuse(v, login.known_as);
+    return login;
+  }
+
+  login.domain.emplace(base.home, global);
+  site.domain = login.domain->config();
+  site.owner = sys::Identity{base.name, base.uid, base.gid};
+  if (base.uid == 0) {
+    dummy_hash();
+    throw Error(ErrorClass::bad_login,
+                "base user " + base.name + " has uid 0: " + login.known_as);
+  }
+  // ~base/.vmailmgr and the table belong to the base user: as root, read
+  // them with its rights, so a symlink there cannot show it root's files.
+  domain::AccountVerdict v;
+  auto check = [&] {
+    v = domain::check_virtual(login.domain->table().read(), login.target.account, secret,
+                              sys.now());
+  };
+  if (sys.uid() == 0)
+    sys.borrow(site.owner, check);
+  else
+    check();
+  if (v.verdict != domain::Verdict::ok) refuse(v.verdict, login.known_as);
+  login.record = std::move(v.record);
+  return login;
+}
+
+}  // namespace vmm::auth

@@ -1,0 +1,40 @@
+// The decision part of checkvpw: the checkpassword request against SPEC §5,
+// ending in a verified login or a bad_login Error saying why.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "auth/hooks.h"
+#include "auth/mode.h"
+#include "auth/system.h"
+#include "domain/login_target.h"
+#include "domain/base_user.h"
+#include "domain/config.h"
+#include "domain/domain.h"
+#include "fmt/checkpassword.h"
+#include "fmt/record.h"
+
+namespace vmm::auth {
+
+struct VerifiedLogin {
+  domain::LoginTarget target;
+  std::string known_as;                  // domain::known_as: Dovecot's USER
+  std::optional<domain::Domain> domain;  // set for a virtual account
+  fmt::Record record;                    // the virtual account's record
+  bool virtual_account() const { return domain.has_value(); }
+};
+
+// Reads qmail-root's control files and the base user's table, TCPLOCALHOST
+// and TCPLOCALIP through sys. A lookup (setup.lookup) checks no password.
+// Refusals are Error(bad_login, "<why>: <login>"), e.g. "wrong password:
+// joe@example.com"; a malformed login is not echoed. Every refusal that did
+// not check a real hash costs one dummy hash. A virtual account whose base
+// user has uid 0 is refused. As soon as the base user of a virtual account
+// is known, site gets its per-domain hooks, so its loginfail hook runs too.
+// As root, the base user's settings and table are read with the base user's
+// identity borrowed (sys.borrow): they are its files.
+VerifiedLogin authenticate(const fmt::CheckpasswordRequest& request, const AuthSetup& setup,
+                           AuthSystem& sys, const domain::UserDb& users,
+                           const domain::Config& global, HookSite& site);
+
+}  // namespace vmm::auth

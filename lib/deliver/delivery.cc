@@ -1,0 +1,125 @@
+#include "deliver/delivery.h"
+
+#include <optional>
+
+#include "deliver/account.h"
+#include "deliver/limits.h"
+#include "deliver/forward.h"
+#include "deliver/refusal.h"
+#include "domain/hooks.h"
+#include "store/message_copy.h"
+#include "store/scratch_file.h"
+#include "store/maildir_deliver.h"
+#include "sys/error.h"
+
+namespace vmm::deliver {
+
+namespace {
+
+// The stored copy: a tmp/ file of the Maildir, or for an alias a scratch
+// file in the base home that only the forwards read.
+struct StoredCopy {
+  std::optional<store::MaildirMessage> mailbox;
+  std::optional<store::ScratchFile> scratch;
+  int fd() const { return mailbox ? mailbox->fd() : scratch->fd(); }
+};
+
+bool store_message(const Recipient& r, const DeliveryEnv& env, fmt::HeaderFilter& filter,
+                   int message_fd, store::MaildirNames& names, StoredCopy& copy) {
+  if (!r.maildir.empty()) copy.mailbox.emplace(r.maildir, names);
+  else copy.scratch.emplace(env.home);
+  store::copy_message(message_fd, filter, [&](std::string_view bytes) {
+    if (copy.mailbox) copy.mailbox->write(bytes);
+    else copy.scratch->write(bytes);
+  });
+  if (copy.mailbox) copy.mailbox->sync();
+  return filter.looping();
+}
+
+// A hook that cannot even be run is the administrator's problem: temporary.
+int run_hook(const domain::Config& config, const char* name) {
+  try {
+    return domain::run_hooks(config, name);
+  } catch (const Error& e) {
+    throw Error(ErrorClass::temporary, std::string(name) + ": " + e.what(), e.err());
+  }
+}
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+DeliveryReport deliver_unchecked(const DeliverOptions& opts, const DeliveryEnv& env,
+                                 int message_fd, std::time_t now) {
+  domain::Domain domain(env.home, domain::Config::global());
+  const domain::Config& config = domain.config();
+  Recipient r = find_recipient(domain, env.account, now);
+  fmt::HeaderFilter filter(header_plan(env, opts));
+  store::MaildirNames names;
+  StoredCopy copy;
+  if (store_message(r, env, filter, message_fd, names, copy))
+    throw DeliveryRefused(Refusal::other, "message is looping: it already has the line '" +
+                                              env.dtline.substr(0, env.dtline.size() - 1) + "'");
+  DeliveryReport report;
+  if (opts.predeliver) {
+    int status = run_hook(config, "vdeliver-predeliver");
+    if (status == 99) report.outcome = DeliveryReport::Outcome::stopped;
+    else if (status != 0) report.outcome = DeliveryReport::Outcome::hook_status;
+    report.hook_status = status;
+    if (status != 0) return report;
+  }
+  std::uint64_t size = copy.mailbox ? copy.mailbox->size() : copy.scratch->size();
+  if (copy.mailbox) check_mailbox_limits(r, size, now);
+
+  if (!r.record.forwards.empty()) {
+    std::vector<std::string> addresses;
+    std::optional<std::string> me;
+    for (const std::string& f : r.record.forwards) {
+      if (f.ends_with('@') && !me) me = qmail_me(config);
+      addresses.push_back(complete_forward(f, env.domain, me.value_or("")));
+    }
+    ForwardRoute route = forward_route(config, env.sender, addresses);
+    send_forward(route, env.sender, addresses, env.dtline, copy.fd(), filter.added_size());
+    report.notes.push_back("forwarded to " + join(addresses));
+  }
+  if (copy.mailbox) {
+    std::string path = copy.mailbox->deliver(names);
+    report.notes.push_back("delivered to " + path);
+    try {
+      count_delivery(r, size, now);
+    } catch (const Error& e) {
+      report.warnings.push_back(std::string("unable to update maildirsize: ") + e.what());
+    }
+  }
+  if (opts.postdeliver) {
+    try {
+      int status = domain::run_hooks(config, "vdeliver-postdeliver");
+      if (status != 0)
+        report.warnings.push_back("vdeliver-postdeliver exited with status " +
+                                  std::to_string(status) + "; the message was delivered");
+    } catch (const Error& e) {
+      report.warnings.push_back(std::string("vdeliver-postdeliver: ") + e.what() +
+                                "; the message was delivered");
+    }
+  }
+  return report;
+}
+
+}  // namespace
+
+DeliveryReport deliver_message(const DeliverOptions& opts, const DeliveryEnv& env, int message_fd,
+                       std::time_t now) {
+  try {
+    return deliver_unchecked(opts, env, message_fd, now);
+  } catch (const DeliveryRefused&) {
+    throw;
+  } catch (const Error& e) {
+    // Disk full, EIO, a missing directory, a broken setting: the mail waits.
+    if (e.cls() == ErrorClass::temporary) throw;
+    throw Error(ErrorClass::temporary, e.what(), e.err());
+  }
+}
+
+}  // namespace vmm::deliver

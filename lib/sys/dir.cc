@@ -1,0 +1,54 @@
+#include "sys/dir.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "sys/error.h"
+
+namespace vmm::sys {
+
+void change_dir(const std::string& path) {
+  if (::chdir(path.c_str()) != 0) throw_errno("change directory to " + path);
+}
+
+FileKind file_kind(const std::string& path, Links links) {
+  struct stat st;
+  int rc = links == Links::follow ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st);
+  if (rc == 0) return S_ISDIR(st.st_mode) ? FileKind::directory : FileKind::other;
+  if (errno == ENOENT || errno == ENOTDIR) return FileKind::missing;
+  throw_errno("look at " + path);
+}
+
+bool is_directory(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0) return S_ISDIR(st.st_mode);
+  switch (errno) {
+    case ENOENT: case ENOTDIR: case EACCES: case ELOOP: case ENAMETOOLONG:
+      return false;
+    default:
+      throw_errno("stat " + path);
+  }
+}
+
+bool make_dir(const std::string& path, mode_t mode) {
+  if (::mkdir(path.c_str(), mode) == 0) return true;
+  if (errno == EEXIST) return false;
+  throw_errno("create " + path);
+}
+
+bool rename_no_replace(const std::string& from, const std::string& to) {
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
+  if (errno == EEXIST) return false;
+  if (errno != EINVAL && errno != ENOSYS) throw_errno("move " + from + " to " + to);
+  if (file_kind(to, Links::no_follow) != FileKind::missing) return false;
+  if (::rename(from.c_str(), to.c_str()) != 0) throw_errno("move " + from + " to " + to);
+  return true;
+}
+
+bool remove_empty_dir(const std::string& path) { return ::rmdir(path.c_str()) == 0; }
+
+}  // namespace vmm::sys

@@ -1,0 +1,116 @@
+#include "admin/domain_listing.h"
+
+#include <doctest/doctest.h>
+
+#include "tools_b_testing.h"
+
+using namespace vmm;
+using namespace vmm::admin;
+using namespace vmm::tools_b_testing;
+
+namespace {
+
+// listvdomain of VMailMgr 0.97 on the fixture table (EXPECTED.md).
+constexpr const char* kAll =
+    "User Mailbox Aliases\n"
+    "mailer-daemon Yes postmaster@\n"
+    "postmaster Yes postmaster@\n"
+    "root Yes postmaster@\n"
+    "greta Yes\n"
+    "ivar.holm Yes\n"
+    "lena Yes(disabled) lena@home.example\n"
+    "sales No greta orders@partner.example\n"
+    "+ No ivar.holm\n"
+    "kai Yes\n";
+constexpr const char* kUsers =
+    "User Mailbox Aliases\n"
+    "mailer-daemon Yes postmaster@\n"
+    "postmaster Yes postmaster@\n"
+    "root Yes postmaster@\n"
+    "greta Yes\n"
+    "ivar.holm Yes\n"
+    "lena Yes(disabled) lena@home.example\n"
+    "kai Yes\n";
+constexpr const char* kAliases =
+    "User Mailbox Aliases\n"
+    "sales No greta orders@partner.example\n"
+    "+ No ivar.holm\n";
+
+using Names = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("listing: one line per account") {
+  fmt::Record r = mailbox("./users/joe");
+  CHECK(listing_line("joe", r) == "joe Yes");
+  r.forwards = {"a@b.example", "amy"};
+  CHECK(listing_line("joe", r) == "joe Yes a@b.example amy");
+  r.mailbox_enabled = false;
+  CHECK(listing_line("joe", r) == "joe Yes(disabled) a@b.example amy");
+  r.has_mailbox = false;  // a disabled alias is just an alias
+  CHECK(listing_line("joe", r) == "joe No a@b.example amy");
+  r.forwards.clear();
+  CHECK(listing_line("joe", r) == "joe No");
+}
+
+TEST_CASE("listing: the 0.97 fixture lists exactly as the original did") {
+  TempHome h;
+  h.copy_fixture_table();
+  store::TableSnapshot t(h / "passwd.cdb");
+  Listing all = list_domain(t, ListFilter::all, {});
+  CHECK(all.text == kAll);
+  CHECK(all.problems.empty());
+  CHECK(list_domain(t, ListFilter::mailboxes, {}).text == kUsers);
+  CHECK(list_domain(t, ListFilter::aliases, {}).text == kAliases);
+}
+
+TEST_CASE("listing: named accounts in the order given, unknown and invalid ones reported") {
+  TempHome h;
+  h.copy_fixture_table();
+  store::TableSnapshot t(h / "passwd.cdb");
+  Listing l = list_domain(t, ListFilter::all, Names{"KAI", "nobody", "sales", "a/b", "greta"});
+  CHECK(l.text ==
+        "User Mailbox Aliases\nkai Yes\nsales No greta orders@partner.example\ngreta Yes\n");
+  CHECK(l.problems ==
+        Names{"account 'nobody' does not exist", "invalid account name 'a/b': it contains '/'"});
+  // The filter applies to named accounts too: no problem, just not shown.
+  l = list_domain(t, ListFilter::aliases, Names{"kai", "+"});
+  CHECK(l.text == "User Mailbox Aliases\n+ No ivar.holm\n");
+  CHECK(l.problems.empty());
+  l = list_domain(t, ListFilter::mailboxes, Names{"+"});
+  CHECK(l.text == "User Mailbox Aliases\n");
+}
+
+TEST_CASE("listing: a record that does not decode is reported and the listing goes on") {
+  TempHome h;
+  write_cdb(h / "passwd.cdb", {{"amy", fmt::encode_record(mailbox("./users/amy"))},
+                               {"bad", "\x05junk"},
+                               {"cut", raw("\x02\x0a\x01\x00pw\0")},
+                               {"zed", fmt::encode_record(mailbox("./users/zed"))}});
+  store::TableSnapshot t(h / "passwd.cdb");
+  Listing l = list_domain(t, ListFilter::all, {});
+  CHECK(l.text == "User Mailbox Aliases\namy Yes\nzed Yes\n");
+  CHECK(l.problems == Names{"account 'bad': unknown record version byte 0x05",
+                            "account 'cut': record is truncated in field directory"});
+  l = list_domain(t, ListFilter::aliases, Names{"bad"});
+  CHECK(l.text == "User Mailbox Aliases\n");
+  CHECK(l.problems == Names{"account 'bad': unknown record version byte 0x05"});
+}
+
+TEST_CASE("listing: version-1 and legacy records are listed too") {
+  TempHome h;
+  write_cdb(h / "passwd.cdb",
+            {{"v1", raw("\x01pw\0./users/v1\0a@b\0\0\0-\0-\0-\0-\0" "5\0-\0")},
+             {"old", ":pw:&v1,c@d"},
+             {"oldbox", ":pw:./users/oldbox"}});
+  Listing l = list_domain(store::TableSnapshot(h / "passwd.cdb"), ListFilter::all, {});
+  CHECK(l.problems.empty());
+  CHECK(l.text == "User Mailbox Aliases\nv1 Yes a@b\nold No v1 c@d\noldbox Yes\n");
+}
+
+TEST_CASE("listing: an empty or missing table is just the header") {
+  TempHome h;
+  Listing l = list_domain(store::TableSnapshot(h / "passwd.cdb"), ListFilter::all, {});
+  CHECK(l.text == "User Mailbox Aliases\n");
+  CHECK(l.problems.empty());
+}

@@ -1,0 +1,105 @@
+#include "auth/rehash.h"
+
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+
+#include "../domain/auth_testing.h"
+#include "domain/password.h"
+#include "store/table_lock.h"
+#include "sys/error.h"
+
+using vmm::Error;
+using vmm::ErrorClass;
+using namespace vmm::auth;
+using namespace vmm::auth_testing;
+namespace domain = vmm::domain;
+namespace store = vmm::store;
+using namespace std::chrono_literals;
+
+namespace {
+
+vmm::fmt::Record read_record(const std::string& home, const char* name) {
+  vmm::fmt::Record r;
+  REQUIRE(store::Table(home).read().find(name, r) == store::Lookup::found);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("wants_rehash: legacy hashes, unless rehash-on-login is 0") {
+  TempDir d;
+  auto config = [&] { return domain::Config(d / "etc", "").for_domain(d.path); };
+  vmm::fmt::Record r;
+  r.password = kMd5CryptHash;
+  CHECK(wants_rehash(config(), r));
+  r.password = "$0$plain";
+  CHECK(wants_rehash(config(), r));
+  r.password = domain::hash_password("x");
+  CHECK_FALSE(wants_rehash(config(), r));
+  r.password = "*";
+  CHECK_FALSE(wants_rehash(config(), r));
+  r.password = kMd5CryptHash;
+  write_file(d / ".vmailmgr/rehash-on-login", "0\n");
+  CHECK_FALSE(wants_rehash(config(), r));
+  write_file(d / "etc/rehash-on-login", "0\n");
+  write_file(d / ".vmailmgr/rehash-on-login", "1\n");  // per-domain wins
+  CHECK(wants_rehash(config(), r));
+}
+
+TEST_CASE("rehash_password: replaces the hash only, only if unchanged") {
+  TempDir d;
+  vmm::fmt::Record greta = mailbox("greta", kMd5CryptHash);
+  greta.personal = "Greta";
+  greta.hard_quota = 5242880;
+  greta.forwards = {"a@b.example"};
+  put_accounts(d.path, {{"greta", greta}, {"kai", mailbox("kai", "$0$kai")}});
+  store::Table table(d.path);
+  CHECK(rehash_password(table, "greta", kMd5CryptHash, kMd5CryptPassword, 2s) ==
+        RehashResult::stored);
+  vmm::fmt::Record now = read_record(d.path, "greta");
+  CHECK(now.password.rfind("$y$", 0) == 0);
+  CHECK(domain::check_password(now.password, kMd5CryptPassword) == domain::PasswordCheck::match);
+  vmm::fmt::Record expected = greta;
+  expected.password = now.password;
+  CHECK(now == expected);
+  CHECK(read_record(d.path, "kai").password == "$0$kai");
+  // Changed meanwhile (another rehash, a vpasswd): left alone.
+  CHECK(rehash_password(table, "greta", kMd5CryptHash, kMd5CryptPassword, 2s) ==
+        RehashResult::changed);
+  CHECK(read_record(d.path, "greta").password == now.password);
+  CHECK(rehash_password(table, "gone", "$0$x", "x", 2s) == RehashResult::changed);
+}
+
+TEST_CASE("rehash_password: a held lock makes it give up after the bound") {
+  TempDir d;
+  put_accounts(d.path, {{"kai", mailbox("kai", "$0$kai")}});
+  store::TableLock held(d / "passwd.lock", 1s);
+  store::Table table(d.path);
+  // The fcntl lock of this process would not block itself: ask from a child.
+  int status = -1;
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int code = 0;
+    try {
+      rehash_password(table, "kai", "$0$kai", "kai", 200ms);
+      code = 1;
+    } catch (const Error& e) {
+      code = e.cls() == ErrorClass::temporary &&
+                     std::string(e.what()) == "unable to lock " + d / "passwd.lock" +
+                                                  ": another writer holds it"
+                 ? 0
+                 : 2;
+    }
+    ::_exit(code);
+  }
+  ::waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(read_record(d.path, "kai").password == "$0$kai");
+}

@@ -1,0 +1,49 @@
+#include "cli/mta_exit.h"
+
+#include <doctest/doctest.h>
+
+using namespace vmm;
+using namespace vmm::cli;
+using namespace vmm::deliver;
+
+TEST_CASE("deliver_exit_codes: qmail 100/111, Postfix sysexits; usage is temporary") {
+  ExitCodes q = deliver_exit_codes(Mta::qmail);
+  CHECK(q.of(ErrorClass::usage) == 111);
+  CHECK(q.of(ErrorClass::permanent) == 100);
+  CHECK(q.of(ErrorClass::temporary) == 111);
+  CHECK(q.of(ErrorClass::bad_login) == 100);
+  ExitCodes p = deliver_exit_codes(Mta::postfix);
+  CHECK(p.of(ErrorClass::usage) == 75);
+  CHECK(p.of(ErrorClass::permanent) == 69);
+  CHECK(p.of(ErrorClass::temporary) == 75);
+  CHECK(p.of(ErrorClass::bad_login) == 69);
+}
+
+TEST_CASE("refusal_exit_code: one code under qmail, the reason under Postfix") {
+  CHECK(refusal_exit_code(Mta::qmail, Refusal::no_such_user) == 100);
+  CHECK(refusal_exit_code(Mta::qmail, Refusal::mailbox_full) == 100);
+  CHECK(refusal_exit_code(Mta::qmail, Refusal::other) == 100);
+  CHECK(refusal_exit_code(Mta::postfix, Refusal::no_such_user) == 67);
+  CHECK(refusal_exit_code(Mta::postfix, Refusal::mailbox_full) == 73);
+  CHECK(refusal_exit_code(Mta::postfix, Refusal::other) == 69);
+}
+
+TEST_CASE("stop_exit_code and DeliveryRefused") {
+  CHECK(stop_exit_code(Mta::qmail) == 99);
+  CHECK(stop_exit_code(Mta::postfix) == 0);
+  DeliveryRefused r(Refusal::mailbox_full, "mailbox full: x");
+  CHECK(r.cls() == ErrorClass::permanent);
+  CHECK(r.why() == Refusal::mailbox_full);
+  CHECK(std::string(r.what()) == "mailbox full: x");
+}
+
+TEST_CASE("deliver_exit_codes: a refusal gets its own code, in one map") {
+  const DeliveryRefused full(Refusal::mailbox_full, "mailbox full");
+  const DeliveryRefused unknown(Refusal::no_such_user, "no such user");
+  const Error plain(ErrorClass::permanent, "loop");
+  CHECK(deliver_exit_codes(Mta::postfix).of(full) == 73);
+  CHECK(deliver_exit_codes(Mta::postfix).of(unknown) == 67);
+  CHECK(deliver_exit_codes(Mta::postfix).of(plain) == 69);
+  CHECK(deliver_exit_codes(Mta::qmail).of(full) == 100);
+  CHECK(deliver_exit_codes(Mta::qmail).of(Error(ErrorClass::temporary, "x")) == 111);
+}

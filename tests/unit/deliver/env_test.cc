@@ -1,0 +1,184 @@
+#include "deliver/env.h"
+
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "sys/error.h"
+
+using namespace vmm;
+using namespace vmm::deliver;
+
+namespace {
+
+EnvReader fake(std::map<std::string, std::string> vars) {
+  return [vars](const std::string& name) -> std::optional<std::string> {
+    auto it = vars.find(name);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+std::map<std::string, std::string> qmail_vars() {
+  return {{"USER", "vbase"},
+          {"HOME", "/home/vbase"},
+          {"EXT", "Joe.Smith"},
+          {"HOST", "example.com"},
+          {"SENDER", "a@b.example"},
+          {"DTLINE", "Delivered-To: vbase-Joe.Smith@example.com\n"},
+          {"RPLINE", "Return-Path: <a@b.example>\n"},
+          {"UFLINE", "From a@b.example Thu Nov 22 02:48:00 2026\n"},
+          {"RECIPIENT", "vbase-Joe.Smith@example.com"}};
+}
+
+std::map<std::string, std::string> postfix_vars() {
+  return {{"USER", "vbase"},
+          {"HOME", "/home/vbase"},
+          {"EXTENSION", "Joe"},
+          {"DOMAIN", "mx.example"},
+          {"LOCAL", "vbase+Joe"},
+          {"SENDER", "a@b.example"},
+          {"RECIPIENT", "vbase+Joe@mx.example"},
+          {"ORIGINAL_RECIPIENT", "Joe@Virtual.example"}};
+}
+
+}  // namespace
+
+TEST_CASE("detect_mta: DTLINE means qmail-local, else RECIPIENT means Postfix") {
+  CHECK(detect_mta(fake(qmail_vars())) == Mta::qmail);  // qmail sets RECIPIENT too
+  CHECK(detect_mta(fake(postfix_vars())) == Mta::postfix);
+  CHECK(!detect_mta(fake({{"HOME", "/x"}})));
+}
+
+TEST_CASE("read_delivery_env: qmail-local's variables, account lowercased") {
+  DeliveryEnv e = read_delivery_env(fake(qmail_vars()), DeliverOptions{}, 0);
+  CHECK(e.mta == Mta::qmail);
+  CHECK(e.home == "/home/vbase");
+  CHECK(e.account == "joe.smith");
+  CHECK(e.sender == "a@b.example");
+  CHECK(e.domain == "example.com");
+  CHECK(e.dtline == "Delivered-To: vbase-Joe.Smith@example.com\n");
+  CHECK(e.rpline == "Return-Path: <a@b.example>\n");
+  CHECK(e.ufline.empty());  // read only with -F
+  DeliverOptions f;
+  f.from_line = true;
+  CHECK(read_delivery_env(fake(qmail_vars()), f, 0).ufline ==
+        "From a@b.example Thu Nov 22 02:48:00 2026\n");
+}
+
+TEST_CASE("read_delivery_env: --recipient wins over EXT, which may then be missing") {
+  auto vars = qmail_vars();
+  vars.erase("EXT");
+  DeliverOptions o;
+  o.recipient = "Sales";
+  CHECK(read_delivery_env(fake(vars), o, 0).account == "sales");
+  CHECK(read_delivery_env(fake(qmail_vars()), o, 0).account == "sales");
+}
+
+TEST_CASE("read_delivery_env: a missing qmail variable is a temporary error naming it") {
+  for (const char* name : {"HOME", "SENDER", "HOST", "EXT", "RPLINE"}) {
+    auto vars = qmail_vars();
+    vars.erase(name);
+    try {
+      read_delivery_env(fake(vars), DeliverOptions{}, 0);
+      FAIL("no exception for " << name);
+    } catch (const Error& e) {
+      CHECK(e.cls() == ErrorClass::temporary);
+      std::string want = std::string(name) + " is not set: vdeliver must be run by ";
+      want += std::string(name) == "HOME" ? "the mail system, as the base user"
+                                          : "qmail-local (from .qmail-default)";
+      CHECK(std::string(e.what()) == want);
+    }
+  }
+  auto vars = qmail_vars();
+  vars.erase("UFLINE");
+  CHECK_NOTHROW(read_delivery_env(fake(vars), DeliverOptions{}, 0));
+  DeliverOptions f;
+  f.from_line = true;
+  CHECK_THROWS_WITH_AS(read_delivery_env(fake(vars), f, 0),
+                       "UFLINE is not set: vdeliver must be run by qmail-local (from .qmail-default)",
+                       Error);
+  CHECK_THROWS_WITH_AS(read_delivery_env(fake({{"HOME", "/h"}}), DeliverOptions{}, 0),
+                       "neither DTLINE (qmail-local) nor RECIPIENT (Postfix local) is set: "
+                       "vdeliver must be run by the mail system",
+                       Error);
+  auto empty_home = qmail_vars();
+  empty_home["HOME"] = "";
+  CHECK_THROWS_WITH_AS(read_delivery_env(fake(empty_home), DeliverOptions{}, 0), "HOME is empty",
+                       Error);
+}
+
+TEST_CASE("read_delivery_env: Postfix lines built like qmail-local builds them") {
+  std::time_t t = 1795315478;  // Sun Nov 22 02:44:38 2026 UTC
+  DeliveryEnv e = read_delivery_env(fake(postfix_vars()), DeliverOptions{}, t);
+  CHECK(e.mta == Mta::postfix);
+  CHECK(e.account == "joe");
+  CHECK(e.domain == "Virtual.example");  // from ORIGINAL_RECIPIENT
+  CHECK(e.dtline == "Delivered-To: vbase+Joe@mx.example\n");
+  CHECK(e.rpline == "Return-Path: <a@b.example>\n");
+  CHECK(e.ufline == "From a@b.example Sun Nov 22 02:44:38 2026\n");
+}
+
+TEST_CASE("read_delivery_env: Postfix fallbacks and the null sender") {
+  auto vars = postfix_vars();
+  vars.erase("ORIGINAL_RECIPIENT");
+  vars.erase("EXTENSION");  // mail to the base user itself
+  vars["SENDER"] = "";
+  DeliveryEnv e = read_delivery_env(fake(vars), DeliverOptions{}, 86400 * 3 + 5);
+  CHECK(e.account == "");
+  CHECK(e.domain == "mx.example");  // DOMAIN
+  CHECK(e.rpline == "Return-Path: <>\n");
+  CHECK(e.ufline == "From MAILER-DAEMON Sun Jan  4 00:00:05 1970\n");
+  vars.erase("DOMAIN");
+  CHECK(read_delivery_env(fake(vars), DeliverOptions{}, 0).domain == "mx.example");  // RECIPIENT's
+  auto no_sender = postfix_vars();
+  no_sender.erase("SENDER");
+  CHECK_THROWS_WITH_AS(read_delivery_env(fake(no_sender), DeliverOptions{}, 0),
+                       "SENDER is not set: vdeliver must be run by Postfix local(8) (from ~/.forward)",
+                       Error);
+}
+
+TEST_CASE("one_line: one newline at the end, no other line break") {
+  CHECK(one_line("Delivered-To: a@b") == "Delivered-To: a@b\n");
+  CHECK(one_line("Delivered-To: a@b\n") == "Delivered-To: a@b\n");
+  CHECK(one_line("Delivered-To: a@b\r\n") == "Delivered-To: a@b\n");
+  CHECK(one_line("Return-Path: <a\nBcc: x@y>\n") == "Return-Path: <a_Bcc: x@y>\n");
+  CHECK(one_line("x\r\r\n") == "x_\n");
+  CHECK(one_line("") == "\n");
+}
+
+TEST_CASE("one_line applies to qmail's lines and a hostile sender under Postfix") {
+  auto vars = qmail_vars();
+  vars["DTLINE"] = "Delivered-To: x@y";
+  CHECK(read_delivery_env(fake(vars), DeliverOptions{}, 0).dtline == "Delivered-To: x@y\n");
+  auto pf = postfix_vars();
+  pf["SENDER"] = "a@b\nBcc: victim@c";
+  DeliverOptions f;
+  f.from_line = true;
+  DeliveryEnv e = read_delivery_env(fake(pf), f, 0);
+  CHECK(e.rpline == "Return-Path: <a@b_Bcc: victim@c>\n");
+  CHECK(e.ufline == "From a@b-Bcc:-victim@c Thu Jan  1 00:00:00 1970\n");
+}
+
+TEST_CASE("header_plan: the options choose the lines, in qmail-local's order") {
+  DeliveryEnv e = read_delivery_env(fake(qmail_vars()), DeliverOptions{}, 0);
+  e.ufline = "From u\n";
+  DeliverOptions o;
+  fmt::HeaderPlan p = header_plan(e, o);
+  CHECK(p.added == "Return-Path: <a@b.example>\nDelivered-To: vbase-Joe.Smith@example.com\n");
+  CHECK(p.loop_line == "Delivered-To: vbase-Joe.Smith@example.com");
+  CHECK(!p.postfix_block);
+  CHECK(p.local_return_path.empty());
+  o.from_line = true;
+  CHECK(header_plan(e, o).added == "From u\n" + e.rpline + e.dtline);
+  o.return_path = false;
+  o.delivered_to = false;
+  fmt::HeaderPlan none = header_plan(e, o);
+  CHECK(none.added == "From u\n");
+  CHECK(none.loop_line == "Delivered-To: vbase-Joe.Smith@example.com");  // still checked
+  DeliveryEnv pf = read_delivery_env(fake(postfix_vars()), DeliverOptions{}, 0);
+  fmt::HeaderPlan pp = header_plan(pf, DeliverOptions{});
+  CHECK(pp.postfix_block);
+  CHECK(pp.local_return_path == "Return-Path: <a@b.example>");
+  CHECK(pp.loop_line == "Delivered-To: vbase+Joe@mx.example");
+}
