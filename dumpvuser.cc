@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
-#include "admin/tool_input.h"
 #include "admin/account_dump.h"
+#include "admin/tool_input.h"
 #include "cli/program.h"
 #include "sys/fd.h"
 

@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
-#include "admin/tool_input.h"
 #include "admin/domain_listing.h"
+#include "admin/tool_input.h"
 #include "cli/program.h"
 #include "sys/fd.h"
 

@@ -2,9 +2,9 @@
 #include <string>
 #include <vector>
 
+#include "admin/rehash.h"
 #include "admin/tool_input.h"
 #include "cli/program.h"
-#include "admin/rehash.h"
 
 using namespace vmm;
 using namespace vmm::admin;

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "admin/tool_input.h"
-#include "cli/program.h"
 #include "admin/upgrade.h"
+#include "cli/program.h"
 
 using namespace vmm;
 using namespace vmm::admin;

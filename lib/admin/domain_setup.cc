@@ -5,8 +5,8 @@
 #include "auto/paths.h"
 #include "domain/hooks.h"
 #include "store/maildir_create.h"
-#include "sys/error.h"
 #include "sys/dir.h"
+#include "sys/error.h"
 #include "sys/fd.h"
 #include "sys/file_replace.h"
 

@@ -2,8 +2,8 @@
 
 #include <utility>
 
-#include "domain/login_verdict.h"
 #include "domain/login.h"
+#include "domain/login_verdict.h"
 #include "domain/password.h"
 #include "sys/error.h"
 

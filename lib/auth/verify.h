@@ -7,10 +7,10 @@
 #include "auth/hooks.h"
 #include "auth/mode.h"
 #include "auth/system.h"
-#include "domain/login_target.h"
 #include "domain/base_user.h"
 #include "domain/config.h"
 #include "domain/domain.h"
+#include "domain/login_target.h"
 #include "fmt/checkpassword.h"
 #include "fmt/record.h"
 

@@ -1,5 +1,6 @@
 // GNU-style option parsing driven by one table per program: the same table
-// gives parsing, --help and the man page SYNOPSIS check.
+// gives parsing and --help, and tests/e2e/man/synopsis.t checks each man
+// page's SYNOPSIS and OPTIONS against that --help.
 #pragma once
 #include <functional>
 #include <string>

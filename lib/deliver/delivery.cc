@@ -3,13 +3,13 @@
 #include <optional>
 
 #include "deliver/account.h"
-#include "deliver/limits.h"
 #include "deliver/forward.h"
+#include "deliver/limits.h"
 #include "deliver/refusal.h"
 #include "domain/hooks.h"
+#include "store/maildir_deliver.h"
 #include "store/message_copy.h"
 #include "store/scratch_file.h"
-#include "store/maildir_deliver.h"
 #include "sys/error.h"
 
 namespace vmm::deliver {

@@ -3,10 +3,10 @@
 #include "deliver/refusal.h"
 #include "domain/config_value.h"
 #include "store/message_copy.h"
-#include "sys/fed_child.h"
 #include "sys/error.h"
 #include "sys/exec.h"
 #include "sys/fd.h"
+#include "sys/fed_child.h"
 #include "sys/hostname.h"
 
 namespace vmm::deliver {

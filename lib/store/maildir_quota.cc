@@ -12,8 +12,8 @@
 
 #include "store/maildir_deliver.h"
 #include "sys/error.h"
-#include "sys/file_replace.h"
 #include "sys/fd.h"
+#include "sys/file_replace.h"
 
 namespace vmm::store {
 

@@ -2,15 +2,19 @@
 
 #include <doctest/doctest.h>
 
-#include "account_testing.h"
+#include <filesystem>
+#include <fstream>
+
+#include "../testing/errors.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using vmm::account_testing::error_of;
-using vmm::account_testing::TempDomain;
+using vmm::base_home_testing::TempHome;
+using vmm::testing::error_of;
 
 TEST_CASE("account_add: an account gets its Maildir and its record") {
-  TempDomain t;
+  TempHome t;
   domain::Domain d = t.domain();
   NewAccount joe = plan_account(d, "joe", {}, "$y$hash", 77);
   add_accounts(d, {joe});
@@ -21,7 +25,7 @@ TEST_CASE("account_add: an account gets its Maildir and its record") {
 }
 
 TEST_CASE("account_add: hash levels are made 0755, plain directories stay empty") {
-  TempDomain t;
+  TempHome t;
   t.set("user-dir-bits", "4\n");
   t.set("user-dir-slices", "2\n");
   domain::Domain d = t.domain();
@@ -40,12 +44,12 @@ TEST_CASE("account_add: hash levels are made 0755, plain directories stay empty"
 }
 
 TEST_CASE("account_add: an account that appeared meanwhile: nothing added, our directory removed") {
-  TempDomain t;
+  TempHome t;
   domain::Domain d = t.domain();
   NewAccount joe = plan_account(d, "joe", {}, "H", 1);
   NewAccount ann = plan_account(d, "ann", {}, "H", 1);
   // another writer added ann (elsewhere) after our checks
-  t.put("ann", account_testing::mailbox("./elsewhere/ann"));
+  t.put("ann", base_home_testing::mailbox("./elsewhere/ann"));
   std::filesystem::create_directories(t / "users/keep");
   const std::string before = t.table_bytes();
   CHECK(error_of([&] { add_accounts(d, {joe, ann}); }) == "account 'ann' already exists");
@@ -54,7 +58,7 @@ TEST_CASE("account_add: an account that appeared meanwhile: nothing added, our d
 }
 
 TEST_CASE("account_add: a directory that cannot be made undoes the ones made before") {
-  TempDomain t;
+  TempHome t;
   domain::Domain d = t.domain();
   NewAccount joe = plan_account(d, "joe", {}, "H", 1);
   NewAccount old = plan_account(d, "old", {}, "H", 1);
@@ -65,9 +69,9 @@ TEST_CASE("account_add: a directory that cannot be made undoes the ones made bef
 }
 
 TEST_CASE("account_add: add_with_aliases checks everything before asking for the password") {
-  TempDomain t;
+  TempHome t;
   domain::Domain d = t.domain();
-  t.put("taken", account_testing::alias({"x@y"}));
+  t.put("taken", base_home_testing::alias({"x@y"}));
   int asked = 0;
   auto hash = [&] {
     ++asked;
@@ -94,7 +98,7 @@ TEST_CASE("account_add: add_with_aliases checks everything before asking for the
 }
 
 TEST_CASE("account_add: a given hash is kept and nothing is asked") {
-  TempDomain t;
+  TempHome t;
   domain::Domain d = t.domain();
   bool asked = false;
   add_with_aliases(d, plan_account(d, "joe", {}, "*", 5), {}, 5, [&] {
@@ -106,7 +110,7 @@ TEST_CASE("account_add: a given hash is kept and nothing is asked") {
 }
 
 TEST_CASE("account_add: a failing password entry leaves everything untouched") {
-  TempDomain t;
+  TempHome t;
   domain::Domain d = t.domain();
   CHECK(error_of([&] {
           add_with_aliases(d, plan_account(d, "joe", {}, "", 5), {"j"}, 5,
@@ -116,7 +120,7 @@ TEST_CASE("account_add: a failing password entry leaves everything untouched") {
 }
 
 TEST_CASE("account_add: alias_added_message lists every destination") {
-  TempDomain t;
+  TempHome t;
   CHECK(alias_added_message(plan_alias(t.domain(), "sales", {"greta", "orders@partner.example"}, 1)) ==
         "alias 'sales' successfully added, forwarding to greta, orders@partner.example");
 }

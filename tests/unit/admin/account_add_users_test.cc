@@ -2,12 +2,15 @@
 
 #include <doctest/doctest.h>
 
-#include "account_testing.h"
+#include <filesystem>
+
+#include "../testing/errors.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using vmm::account_testing::error_of;
-using vmm::account_testing::TempDomain;
+using vmm::base_home_testing::TempHome;
+using vmm::testing::error_of;
 
 namespace {
 // A fast stand-in for hash_password that shows what it was given.
@@ -15,8 +18,8 @@ std::string fake_hash(std::string_view password) { return "H(" + std::string(pas
 }  // namespace
 
 TEST_CASE("account_add_users: good lines are added, bad ones reported by number") {
-  TempDomain t;
-  t.put("greta", account_testing::mailbox("./users/greta"));
+  TempHome t;
+  t.put("greta", base_home_testing::mailbox("./users/greta"));
   std::filesystem::create_directories(t / "users/stale");
   const std::string input =
       "# new staff\n"
@@ -58,11 +61,11 @@ TEST_CASE("account_add_users: good lines are added, bad ones reported by number"
 }
 
 TEST_CASE("account_add_users: the batch is one update: a conflict adds nothing") {
-  TempDomain t;
+  TempHome t;
   domain::Domain d = t.domain();
   // While line 1 is hashed another writer adds "late", which line 2 wants.
   auto racing_hash = [&](std::string_view pw) {
-    if (pw == "p1") t.put("late", account_testing::alias({"x@y"}));
+    if (pw == "p1") t.put("late", base_home_testing::alias({"x@y"}));
     return std::string("H");
   };
   CHECK(error_of([&] { add_user_lines(d, "early p1\nlate p2\n", 1, racing_hash); }) ==
@@ -73,7 +76,7 @@ TEST_CASE("account_add_users: the batch is one update: a conflict adds nothing")
 }
 
 TEST_CASE("account_add_users: a temporary failure stops the whole batch") {
-  TempDomain t;
+  TempHome t;
   auto failing = [](std::string_view pw) -> std::string {
     if (pw == "p2") throw Error(ErrorClass::temporary, "unable to hash password: out of memory");
     return "H";
@@ -84,7 +87,7 @@ TEST_CASE("account_add_users: a temporary failure stops the whole batch") {
 }
 
 TEST_CASE("account_add_users: a permanent hashing problem is one bad line") {
-  TempDomain t;
+  TempHome t;
   auto picky = [](std::string_view pw) -> std::string {
     if (pw == "bad") throw Error(ErrorClass::permanent, "unable to hash password: it contains a NUL byte");
     return "H";
@@ -96,7 +99,7 @@ TEST_CASE("account_add_users: a permanent hashing problem is one bad line") {
 }
 
 TEST_CASE("account_add_users: empty input or only bad lines touch nothing") {
-  TempDomain t;
+  TempHome t;
   AddUsersResult r = add_user_lines(t.domain(), "", 1, fake_hash);
   CHECK(r.problems.empty());
   CHECK(r.added.empty());

@@ -2,20 +2,21 @@
 
 #include <doctest/doctest.h>
 
-#include "account_testing.h"
+#include "../testing/errors.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using vmm::account_testing::error_of;
-using vmm::account_testing::TempDomain;
+using vmm::base_home_testing::TempHome;
+using vmm::testing::error_of;
 
 namespace {
 using Ops = std::vector<std::string>;
 }
 
 TEST_CASE("account_alias: VMailMgr 0.97 order, ALIAS DEST...") {
-  TempDomain t;
-  t.put("greta", account_testing::mailbox("./users/greta"));
+  TempHome t;
+  t.put("greta", base_home_testing::mailbox("./users/greta"));
   store::TableSnapshot table = t.table();
   AliasRequest r = alias_request(Ops{"sales", "greta", "orders@partner.example"}, table);
   CHECK(r.alias == "sales");
@@ -28,9 +29,9 @@ TEST_CASE("account_alias: VMailMgr 0.97 order, ALIAS DEST...") {
 }
 
 TEST_CASE("account_alias: the HOWTO order, USER ALIAS") {
-  TempDomain t;
-  t.put("me", account_testing::mailbox("./users/me"));
-  t.put("other", account_testing::mailbox("./users/other"));
+  TempHome t;
+  t.put("me", base_home_testing::mailbox("./users/me"));
+  t.put("other", base_home_testing::mailbox("./users/other"));
   store::TableSnapshot table = t.table();
   AliasRequest r = alias_request(Ops{"ME", "myself"}, table);
   CHECK(r.alias == "myself");
@@ -53,7 +54,7 @@ TEST_CASE("account_alias: the HOWTO order, USER ALIAS") {
 }
 
 TEST_CASE("account_alias: too few operands are a usage error") {
-  TempDomain t;
+  TempHome t;
   store::TableSnapshot table = t.table();
   CHECK(error_of([&] { alias_request(Ops{}, table); }, ErrorClass::usage) == "missing alias and destination");
   CHECK(error_of([&] { alias_request(Ops{"a"}, table); }, ErrorClass::usage) == "missing destination");

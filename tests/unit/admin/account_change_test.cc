@@ -4,21 +4,18 @@
 
 #include <stdexcept>
 
-#include "tools_b_testing.h"
+#include "../testing/errors.h"
+#include "../testing/files.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using namespace vmm::tools_b_testing;
+using namespace vmm::base_home_testing;
+using namespace vmm::testing;
 
 namespace {
 
 using Names = std::vector<std::string>;
-
-fmt::Record stored(const TempHome& h, const std::string& name) {
-  fmt::Record r;
-  REQUIRE(store::TableSnapshot(h / "passwd.cdb").find(name, r) == store::Lookup::found);
-  return r;
-}
 
 AttrChange one(char option, std::string_view value) {
   AttrChange c;
@@ -68,7 +65,7 @@ TEST_CASE("attr: bad values are permanent errors naming the attribute") {
 }
 
 TEST_CASE("attr: apply sets only what was given") {
-  fmt::Record r = mailbox("./users/joe");
+  fmt::Record r = dated_mailbox("./users/joe");
   r.forwards = {"a@b"};
   fmt::Record before = r;
   AttrChange c;
@@ -129,7 +126,7 @@ TEST_CASE("attr: an unknown or invalid name among several changes nothing") {
 TEST_CASE("attr: a record that does not decode stops the update") {
   TempHome h;
   write_cdb(h / "passwd.cdb",
-            {{"amy", fmt::encode_record(mailbox("./users/amy"))}, {"bad", "\x05junk"}});
+            {{"amy", fmt::encode_record(dated_mailbox("./users/amy"))}, {"bad", "\x05junk"}});
   store::Table table(h.home);
   const std::string before = h.table_bytes();
   CHECK(error_of([&] { change_attributes(table, one('z', "10"), Names{"amy", "bad"}); }) ==

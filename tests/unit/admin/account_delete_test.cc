@@ -2,25 +2,29 @@
 
 #include <doctest/doctest.h>
 
-#include "account_testing.h"
+#include <filesystem>
+#include <fstream>
+
+#include "../testing/errors.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using vmm::account_testing::alias;
-using vmm::account_testing::error_of;
-using vmm::account_testing::mailbox;
-using vmm::account_testing::TempDomain;
+using vmm::base_home_testing::alias;
+using vmm::base_home_testing::mailbox;
+using vmm::base_home_testing::TempHome;
+using vmm::testing::error_of;
 
 namespace {
 
-void maildir(const TempDomain& t, const std::string& rel) {
+void maildir(const TempHome& t, const std::string& rel) {
   for (const char* sub : {"/cur", "/new", "/tmp"}) std::filesystem::create_directories(t / (rel + sub));
 }
 
 }  // namespace
 
 TEST_CASE("account_delete: record and directory go, everything else stays") {
-  TempDomain t;
+  TempHome t;
   t.put("joe", mailbox("./users/joe"));
   t.put("ann", mailbox("./users/ann"));
   maildir(t, "users/joe");
@@ -38,7 +42,7 @@ TEST_CASE("account_delete: record and directory go, everything else stays") {
 }
 
 TEST_CASE("account_delete: a symlink planted in the Maildir is removed, its target kept") {
-  TempDomain t;
+  TempHome t;
   t.put("joe", mailbox("./users/joe"));
   maildir(t, "users/joe");
   std::filesystem::create_directories(t.root + "/outside");
@@ -51,7 +55,7 @@ TEST_CASE("account_delete: a symlink planted in the Maildir is removed, its targ
 }
 
 TEST_CASE("account_delete: a symlinked account directory is unlinked, not followed") {
-  TempDomain t;
+  TempHome t;
   t.put("joe", mailbox("./users/joe"));
   std::filesystem::create_directories(t / "users");
   std::filesystem::create_directories(t.root + "/outside/cur");
@@ -62,7 +66,7 @@ TEST_CASE("account_delete: a symlinked account directory is unlinked, not follow
 }
 
 TEST_CASE("account_delete: unknown names and -D on a mailbox change nothing") {
-  TempDomain t;
+  TempHome t;
   t.put("joe", mailbox("./users/joe"));
   t.put("sales", alias({"joe"}));
   maildir(t, "users/joe");
@@ -83,7 +87,7 @@ TEST_CASE("account_delete: unknown names and -D on a mailbox change nothing") {
 }
 
 TEST_CASE("account_delete: an alias made by VMailMgr 0.97 loses its empty directory") {
-  TempDomain t;
+  TempHome t;
   fmt::Record sales = alias({"greta"});
   sales.directory = "./users/sales";
   t.put("sales", sales);
@@ -97,7 +101,7 @@ TEST_CASE("account_delete: an alias made by VMailMgr 0.97 loses its empty direct
 }
 
 TEST_CASE("account_delete: directories that are not the account's own are kept") {
-  TempDomain t;
+  TempHome t;
   std::filesystem::create_directories(t.root + "/elsewhere/x");
   std::filesystem::create_directories(t / "users/shared/cur");
   std::filesystem::create_directories(t / ".vmailmgr");
@@ -138,7 +142,7 @@ TEST_CASE("account_delete: directories that are not the account's own are kept")
 }
 
 TEST_CASE("account_delete: an undecodable record is deleted, its directory unknown") {
-  TempDomain t;
+  TempHome t;
   t.put_raw("broken", "\x07garbage");
   std::vector<Deleted> out = delete_accounts(t.domain(), {"broken"}, false);
   CHECK(out[0].outcome == DirOutcome::kept);
@@ -150,7 +154,7 @@ TEST_CASE("account_delete: an undecodable record is deleted, its directory unkno
 }
 
 TEST_CASE("account_delete: a symlink on the way to the account is the administrator's layout") {
-  TempDomain t;
+  TempHome t;
   std::filesystem::create_directories(t.root + "/disk/joe/new");
   std::filesystem::create_symlink(t.root + "/disk", t / "users");
   t.put("joe", mailbox("./users/joe"));
@@ -160,7 +164,7 @@ TEST_CASE("account_delete: a symlink on the way to the account is the administra
 }
 
 TEST_CASE("account_delete: a directory that cannot be removed is reported, the record is gone") {
-  TempDomain t;
+  TempHome t;
   t.put("joe", mailbox("./users/joe/x"));
   std::filesystem::create_directories(t / "users");
   std::ofstream(t / "users/joe") << "a file where a directory should be";

@@ -2,11 +2,14 @@
 
 #include <doctest/doctest.h>
 
-#include "tools_b_testing.h"
+#include "../testing/errors.h"
+#include "../testing/files.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using namespace vmm::tools_b_testing;
+using namespace vmm::base_home_testing;
+using namespace vmm::testing;
 
 TEST_CASE("dump: the 0.97 fixture dumps exactly as the original did") {
   TempHome h;

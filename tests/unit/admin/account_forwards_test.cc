@@ -2,21 +2,18 @@
 
 #include <doctest/doctest.h>
 
-#include "tools_b_testing.h"
+#include "../testing/errors.h"
+#include "../testing/files.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using namespace vmm::tools_b_testing;
+using namespace vmm::base_home_testing;
+using namespace vmm::testing;
 
 namespace {
 
 using Names = std::vector<std::string>;
-
-fmt::Record stored(const TempHome& h, const std::string& name) {
-  fmt::Record r;
-  REQUIRE(store::TableSnapshot(h / "passwd.cdb").find(name, r) == store::Lookup::found);
-  return r;
-}
 
 }  // namespace
 

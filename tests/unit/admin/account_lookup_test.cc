@@ -2,16 +2,17 @@
 
 #include <doctest/doctest.h>
 
-#include "account_testing.h"
+#include "../testing/errors.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using vmm::account_testing::error_of;
-using vmm::account_testing::TempDomain;
+using vmm::base_home_testing::TempHome;
+using vmm::testing::error_of;
 
 TEST_CASE("account_lookup: found, missing, broken") {
-  TempDomain t;
-  fmt::Record joe = account_testing::mailbox("./users/joe");
+  TempHome t;
+  fmt::Record joe = base_home_testing::mailbox("./users/joe");
   t.put("joe", joe);
   t.put_raw("broken", "\x02\x0a");
   store::TableSnapshot table = t.table();

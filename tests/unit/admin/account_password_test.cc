@@ -2,18 +2,19 @@
 
 #include <doctest/doctest.h>
 
-#include "account_testing.h"
+#include "../testing/errors.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using vmm::account_testing::error_of;
-using vmm::account_testing::TempDomain;
+using vmm::base_home_testing::TempHome;
+using vmm::testing::error_of;
 
 namespace {
 std::string fake_hash(std::string_view password) { return "H(" + std::string(password) + ")"; }
 
 fmt::Record full_record() {
-  fmt::Record r = account_testing::mailbox("./users/greta", "$1$ONSdDnGX$MjLWKkW4Em.5bdjI6Dchk.");
+  fmt::Record r = base_home_testing::mailbox("./users/greta", "$1$ONSdDnGX$MjLWKkW4Em.5bdjI6Dchk.");
   r.forwards = {"lena@home.example"};
   r.personal = "Greta Lindqvist (Sales)";
   r.hard_quota = 5242880;
@@ -28,9 +29,9 @@ fmt::Record full_record() {
 }  // namespace
 
 TEST_CASE("account_password: only the hash changes") {
-  TempDomain t;
+  TempHome t;
   t.put("greta", full_record());
-  t.put("ivar", account_testing::mailbox("./users/ivar"));
+  t.put("ivar", base_home_testing::mailbox("./users/ivar"));
   const std::string ivar_before(*t.table().find_raw("ivar"));
   set_password(t.domain(), "greta", "$y$new");
   fmt::Record want = full_record();
@@ -40,7 +41,7 @@ TEST_CASE("account_password: only the hash changes") {
 }
 
 TEST_CASE("account_password: version 1 and legacy records are kept, written as version 2") {
-  TempDomain t;
+  TempHome t;
   const std::string v1("\x01old\0./users/uma\0fw@x\0\0Uma\0-\0-\0-\0-\0" "99\0-\0", 40);
   t.put_raw("uma", v1);
   t.put_raw("wren", ":wQRdmEgHFNHtA:&uma,wren@elsewhere.example");
@@ -61,7 +62,7 @@ TEST_CASE("account_password: version 1 and legacy records are kept, written as v
 }
 
 TEST_CASE("account_password: unknown and broken accounts are errors, nothing changes") {
-  TempDomain t;
+  TempHome t;
   t.put_raw("broken", "\x07garbage");
   const std::string before = t.table_bytes();
   CHECK(error_of([&] { set_password(t.domain(), "nobody", "$y$x"); }) == "account 'nobody' does not exist");
@@ -71,9 +72,9 @@ TEST_CASE("account_password: unknown and broken accounts are errors, nothing cha
 }
 
 TEST_CASE("account_password: lines, with blanks inside passwords and bad lines by number") {
-  TempDomain t;
+  TempHome t;
   t.put("greta", full_record());
-  t.put("ivar.holm", account_testing::mailbox("./users/ivar:holm"));
+  t.put("ivar.holm", base_home_testing::mailbox("./users/ivar:holm"));
   t.put_raw("broken", "\x07garbage");
   PasswordsResult r = set_password_lines(t.domain(),
                                          "# comment\n"
@@ -100,7 +101,7 @@ TEST_CASE("account_password: lines, with blanks inside passwords and bad lines b
 }
 
 TEST_CASE("account_password: no good line, no update") {
-  TempDomain t;
+  TempHome t;
   t.put("greta", full_record());
   const std::string before = t.table_bytes();
   PasswordsResult r = set_password_lines(t.domain(), "nobody x\n", fake_hash);
@@ -110,7 +111,7 @@ TEST_CASE("account_password: no good line, no update") {
 }
 
 TEST_CASE("account_password: a temporary failure changes nothing") {
-  TempDomain t;
+  TempHome t;
   t.put("a", full_record());
   t.put("b", full_record());
   const std::string before = t.table_bytes();

@@ -2,15 +2,18 @@
 
 #include <doctest/doctest.h>
 
-#include "account_testing.h"
+#include <filesystem>
+
+#include "../testing/errors.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using vmm::account_testing::error_of;
-using vmm::account_testing::TempDomain;
+using vmm::base_home_testing::TempHome;
+using vmm::testing::error_of;
 
 TEST_CASE("account_plan: a new account gets the built-in defaults") {
-  TempDomain t;
+  TempHome t;
   NewAccount a = plan_account(t.domain(), "Joe", AccountOptions{}, "HASH", 1795315480);
   CHECK(a.name == "joe");
   CHECK(a.make == MakeDir::maildir);
@@ -24,7 +27,7 @@ TEST_CASE("account_plan: a new account gets the built-in defaults") {
 }
 
 TEST_CASE("account_plan: default-* settings fill what the options leave unset") {
-  TempDomain t;
+  TempHome t;
   t.set("default-hardquota", "5242880\n");
   t.set("default-softquota", "4194304\n");
   t.set("default-msgsize", "0\n");
@@ -52,14 +55,14 @@ TEST_CASE("account_plan: default-* settings fill what the options leave unset") 
 }
 
 TEST_CASE("account_plan: a bad default is reported with its file") {
-  TempDomain t;
+  TempHome t;
   t.set("default-msgcount", "lots\n");
   CHECK(error_of([&] { plan_account(t.domain(), "x", AccountOptions{}, "H", 1); }) ==
         t / ".vmailmgr/default-msgcount: bad number 'lots'");
 }
 
 TEST_CASE("account_plan: options are stored as given") {
-  TempDomain t;
+  TempHome t;
   AccountOptions o;
   o.forwards = {"lena@home.example", "greta"};
   o.personal = "Greta Lindqvist (Sales)";
@@ -73,14 +76,14 @@ TEST_CASE("account_plan: options are stored as given") {
 }
 
 TEST_CASE("account_plan: hashed directories follow the domain's layout") {
-  TempDomain t;
+  TempHome t;
   t.set("user-dir-bits", "4\n");
   t.set("user-dir-slices", "2\n");
   CHECK(plan_account(t.domain(), "KAI", AccountOptions{}, "H", 1).record.directory == "./users/9/c/kai");
 }
 
 TEST_CASE("account_plan: -D makes no directory, -D with -d a plain one") {
-  TempDomain t;
+  TempHome t;
   AccountOptions o;
   o.mailbox = false;
   NewAccount a = plan_account(t.domain(), "sales", o, "*", 1);
@@ -111,7 +114,7 @@ TEST_CASE("account_plan: stored_directory") {
 }
 
 TEST_CASE("account_plan: names are validated and lowercased") {
-  TempDomain t;
+  TempHome t;
   CHECK(error_of([&] { plan_account(t.domain(), "a b", AccountOptions{}, "H", 1); }) ==
         "invalid account name 'a b': it contains a space");
   CHECK(error_of([&] { plan_alias(t.domain(), ".hidden", {"x@y"}, 1); }) ==
@@ -120,7 +123,7 @@ TEST_CASE("account_plan: names are validated and lowercased") {
 }
 
 TEST_CASE("account_plan: an alias has no mailbox, no password, no directory") {
-  TempDomain t;
+  TempHome t;
   t.set("default-hardquota", "100\n");
   NewAccount a = plan_alias(t.domain(), "sales", {"greta", "orders@partner.example"}, 42);
   fmt::Record want;
@@ -134,8 +137,8 @@ TEST_CASE("account_plan: an alias has no mailbox, no password, no directory") {
 }
 
 TEST_CASE("account_plan: check_new_account refuses what cannot be added") {
-  TempDomain t;
-  t.put("greta", account_testing::mailbox("./users/greta"));
+  TempHome t;
+  t.put("greta", base_home_testing::mailbox("./users/greta"));
   std::filesystem::create_directories(t / "users/old");
   domain::Domain d = t.domain();
   store::TableSnapshot table = t.table();

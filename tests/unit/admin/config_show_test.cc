@@ -3,12 +3,15 @@
 #include <doctest/doctest.h>
 #include <stdlib.h>
 
+#include "../testing/errors.h"
+#include "../testing/files.h"
 #include "auto/paths.h"
-#include "tools_b_testing.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using namespace vmm::tools_b_testing;
+using namespace vmm::base_home_testing;
+using namespace vmm::testing;
 
 namespace {
 
@@ -61,7 +64,7 @@ TEST_CASE("showvconfig: every default, then per-domain over global") {
   CHECK(show_config(global) == defaults_with("0", "@:"));
   write_file(h.etc + "/separators", "@%\n");
   write_file(h.etc + "/user-dir-bits", "6\n");
-  h.set("user-dir-bits", "4");
+  h.set("user-dir-bits", "4\n");
   global = domain::Config(h.etc, "");  // a Config reads each file once
   CHECK(show_config(global) == defaults_with("6", "@%"));
   CHECK(show_config(global.for_domain(h.home)) == defaults_with("4", "@%"));
@@ -69,7 +72,7 @@ TEST_CASE("showvconfig: every default, then per-domain over global") {
 
 TEST_CASE("showvconfig: a setting that does not parse is an error naming its file") {
   TempHome h;
-  h.set("default-msgsize", "ten");
+  h.set("default-msgsize", "ten\n");
   CHECK(error_of([&] { show_config(domain::Config(h.etc, h.home + "/.vmailmgr")); }) ==
         h.home + "/.vmailmgr/default-msgsize: bad number 'ten'");
 }

@@ -2,11 +2,13 @@
 
 #include <doctest/doctest.h>
 
-#include "tools_b_testing.h"
+#include "../testing/files.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using namespace vmm::tools_b_testing;
+using namespace vmm::base_home_testing;
+using namespace vmm::testing;
 
 namespace {
 
@@ -41,7 +43,7 @@ using Names = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("listing: one line per account") {
-  fmt::Record r = mailbox("./users/joe");
+  fmt::Record r = dated_mailbox("./users/joe");
   CHECK(listing_line("joe", r) == "joe Yes");
   r.forwards = {"a@b.example", "amy"};
   CHECK(listing_line("joe", r) == "joe Yes a@b.example amy");
@@ -83,10 +85,10 @@ TEST_CASE("listing: named accounts in the order given, unknown and invalid ones 
 
 TEST_CASE("listing: a record that does not decode is reported and the listing goes on") {
   TempHome h;
-  write_cdb(h / "passwd.cdb", {{"amy", fmt::encode_record(mailbox("./users/amy"))},
+  write_cdb(h / "passwd.cdb", {{"amy", fmt::encode_record(dated_mailbox("./users/amy"))},
                                {"bad", "\x05junk"},
                                {"cut", raw("\x02\x0a\x01\x00pw\0")},
-                               {"zed", fmt::encode_record(mailbox("./users/zed"))}});
+                               {"zed", fmt::encode_record(dated_mailbox("./users/zed"))}});
   store::TableSnapshot t(h / "passwd.cdb");
   Listing l = list_domain(t, ListFilter::all, {});
   CHECK(l.text == "User Mailbox Aliases\namy Yes\nzed Yes\n");

@@ -2,26 +2,23 @@
 
 #include <doctest/doctest.h>
 
-#include "account_testing.h"
+#include <filesystem>
+#include <fstream>
+
+#include "../testing/errors.h"
+#include "../testing/files.h"
 #include "auto/paths.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using vmm::account_testing::error_of;
-using vmm::account_testing::TempDomain;
+using vmm::base_home_testing::TempHome;
+using vmm::testing::error_of;
 
 namespace {
 
-std::string read(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void hook(const std::string& path, const std::string& body) {
-  std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
-  ::chmod(path.c_str(), 0755);
+  vmm::testing::write_file(path, "#!/bin/sh\n" + body + "\n", 0755);
 }
 
 }  // namespace
@@ -31,16 +28,16 @@ TEST_CASE("account_setup: the line of .qmail-default") {
 }
 
 TEST_CASE("account_setup: a fresh home becomes a domain; a second run changes nothing") {
-  TempDomain t;
+  TempHome t;
   SetupResult r = setup_domain(t.domain(), 1795315478, "|/usr/local/bin/vdeliver\n");
   CHECK(r.made_user_dir);
   CHECK(r.user_dir == t / "users");
   CHECK(r.qmail_default == QmailDefault::written);
   CHECK(r.added_aliases == std::vector<std::string>{"mailer-daemon", "postmaster", "root"});
   CHECK(r.changed());
-  CHECK(read(t / ".qmail-default") == "|/usr/local/bin/vdeliver\n");
+  CHECK(vmm::testing::file_bytes(t / ".qmail-default") == "|/usr/local/bin/vdeliver\n");
   CHECK(t.listing() == ".qmail-default f 644\npasswd.cdb f 600\npasswd.lock f 600\nusers d 755\n");
-  fmt::Record want = account_testing::alias({"postmaster@"});
+  fmt::Record want = base_home_testing::alias({"postmaster@"});
   want.ctime = 1795315478;
   for (const char* name : {"mailer-daemon", "postmaster", "root"}) CHECK(t.record(name) == want);
   CHECK(t.table().size() == 3);
@@ -55,24 +52,24 @@ TEST_CASE("account_setup: a fresh home becomes a domain; a second run changes no
 }
 
 TEST_CASE("account_setup: a different .qmail-default is kept as .qmail-default~") {
-  TempDomain t;
+  TempHome t;
   std::ofstream(t / ".qmail-default") << "|/old/bin/vdeliver\n";
   std::ofstream(t / ".qmail-default~") << "older still\n";
   SetupResult r = setup_domain(t.domain(), 1, "|/new/bin/vdeliver\n");
   CHECK(r.qmail_default == QmailDefault::replaced);
-  CHECK(read(t / ".qmail-default") == "|/new/bin/vdeliver\n");
-  CHECK(read(t / ".qmail-default~") == "|/old/bin/vdeliver\n");
+  CHECK(vmm::testing::file_bytes(t / ".qmail-default") == "|/new/bin/vdeliver\n");
+  CHECK(vmm::testing::file_bytes(t / ".qmail-default~") == "|/old/bin/vdeliver\n");
   r = setup_domain(t.domain(), 1, "|/new/bin/vdeliver\n");
   CHECK(r.qmail_default == QmailDefault::unchanged);
-  CHECK(read(t / ".qmail-default~") == "|/old/bin/vdeliver\n");
+  CHECK(vmm::testing::file_bytes(t / ".qmail-default~") == "|/old/bin/vdeliver\n");
 }
 
 TEST_CASE("account_setup: existing accounts keep their records; settings are followed") {
-  TempDomain t;
+  TempHome t;
   t.set("postmaster-aliases", "# who gets the postmaster's mail\nPostmaster\nabuse\n\nhostmaster\n");
   t.set("postmaster-email", "admin@example.org\n");
   t.set("user-dir", "mail/boxes\n");
-  fmt::Record mine = account_testing::mailbox("./mail/boxes/abuse");
+  fmt::Record mine = base_home_testing::mailbox("./mail/boxes/abuse");
   t.put("abuse", mine);
   SetupResult r = setup_domain(t.domain(), 5, "|x\n");
   CHECK(r.user_dir == t / "mail/boxes");
@@ -83,7 +80,7 @@ TEST_CASE("account_setup: existing accounts keep their records; settings are fol
 }
 
 TEST_CASE("account_setup: postmaster aliases have no limits and never expire") {
-  TempDomain t;
+  TempHome t;
   t.set("default-expiry", "60\n");
   t.set("default-hardquota", "10\n");
   setup_domain(t.domain(), 100, "|x\n");
@@ -93,7 +90,7 @@ TEST_CASE("account_setup: postmaster aliases have no limits and never expire") {
 }
 
 TEST_CASE("account_setup: bad settings are found before anything is made") {
-  TempDomain t;
+  TempHome t;
   t.set("postmaster-aliases", "postmaster\nbad name\n");
   CHECK(error_of([&] { setup_domain(t.domain(), 1, "|x\n"); }) ==
         "invalid account name 'bad name': it contains a space");
@@ -105,25 +102,25 @@ TEST_CASE("account_setup: bad settings are found before anything is made") {
 }
 
 TEST_CASE("account_setup: a file where the users directory belongs is an error") {
-  TempDomain t;
+  TempHome t;
   std::ofstream(t / "users") << "x";
   CHECK(error_of([&] { setup_domain(t.domain(), 1, "|x\n"); }) == t / "users" + " exists and is not a directory");
   CHECK_FALSE(std::filesystem::exists(t / ".qmail-default"));
 }
 
 TEST_CASE("account_setup: hooks run global then per-domain; a failure is an error") {
-  TempDomain t;
+  TempHome t;
   const std::string log = t.root + "/log";
   hook(t.etc + "/vsetup-pre", "echo global-pre >> " + log);
   std::filesystem::create_directories(t / ".vmailmgr");
   hook(t / ".vmailmgr/vsetup-pre", "echo domain-pre >> " + log);
   run_setup_hooks(t.domain(), "vsetup-pre");
-  CHECK(read(log) == "global-pre\ndomain-pre\n");
+  CHECK(vmm::testing::file_bytes(log) == "global-pre\ndomain-pre\n");
   run_setup_hooks(t.domain(), "vsetup-post");  // none: nothing runs
-  CHECK(read(log) == "global-pre\ndomain-pre\n");
+  CHECK(vmm::testing::file_bytes(log) == "global-pre\ndomain-pre\n");
   hook(t.etc + "/vsetup-post", "exit 3");
   hook(t / ".vmailmgr/vsetup-post", "echo must-not-run >> " + log);
   CHECK(error_of([&] { run_setup_hooks(t.domain(), "vsetup-post"); }) ==
         "vsetup-post hook failed with exit status 3");
-  CHECK(read(log) == "global-pre\ndomain-pre\n");
+  CHECK(vmm::testing::file_bytes(log) == "global-pre\ndomain-pre\n");
 }

@@ -6,11 +6,14 @@
 
 #include <filesystem>
 
-#include "tools_b_testing.h"
+#include "../testing/errors.h"
+#include "../testing/files.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using namespace vmm::tools_b_testing;
+using namespace vmm::base_home_testing;
+using namespace vmm::testing;
 namespace fs = std::filesystem;
 
 TEST_CASE("rehash paths: normal forms and containment") {

@@ -4,22 +4,19 @@
 
 #include <filesystem>
 
-#include "tools_b_testing.h"
+#include "../testing/errors.h"
+#include "../testing/files.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using namespace vmm::tools_b_testing;
+using namespace vmm::base_home_testing;
+using namespace vmm::testing;
 namespace fs = std::filesystem;
 
 namespace {
 
 using Names = std::vector<std::string>;
-
-fmt::Record stored(const TempHome& h, const std::string& name) {
-  fmt::Record r;
-  REQUIRE(store::TableSnapshot(h / "passwd.cdb").find(name, r) == store::Lookup::found);
-  return r;
-}
 
 void maildir(const std::string& dir) {
   for (const char* sub : {"cur", "new", "tmp"}) fs::create_directories(dir + "/" + sub);
@@ -37,9 +34,9 @@ void flat_domain(const TempHome& h) {
   fmt::Record sales;
   sales.password = "*";
   sales.forwards = {"amy"};
-  write_cdb(h / "passwd.cdb", {{"amy", fmt::encode_record(mailbox("./users/amy"))},
+  write_cdb(h / "passwd.cdb", {{"amy", fmt::encode_record(dated_mailbox("./users/amy"))},
                                {"sales", fmt::encode_record(sales)},
-                               {"kai", fmt::encode_record(mailbox("./users/kai"))}});
+                               {"kai", fmt::encode_record(dated_mailbox("./users/kai"))}});
   maildir(h / "users/amy");
   maildir(h / "users/kai");
   write_file(h / "users/kai/new/1700000000.M1P1.host", "Subject: hi\n\nbody\n");
@@ -51,8 +48,8 @@ TEST_CASE("rehash: directories move to the hashed layout with their mail, and ba
   TempHome h;
   flat_domain(h);
   const std::string sales_raw(*store::TableSnapshot(h / "passwd.cdb").find_raw("sales"));
-  h.set("user-dir-bits", "4");
-  h.set("user-dir-slices", "2");
+  h.set("user-dir-bits", "4\n");
+  h.set("user-dir-slices", "2\n");
   RehashReport r = rehash_domain(h.domain());
   CHECK(moves(r) == "amy:./users/amy>./users/7/7/amy kai:./users/kai>./users/9/c/kai ");
   CHECK(r.in_place == 0);
@@ -72,7 +69,7 @@ TEST_CASE("rehash: directories move to the hashed layout with their mail, and ba
   CHECK(r.in_place == 2);
   CHECK(h.table_bytes() == table);
 
-  h.set("user-dir-bits", "0");
+  h.set("user-dir-bits", "0\n");
   r = rehash_domain(h.domain());
   CHECK(moves(r) == "amy:./users/7/7/amy>./users/amy kai:./users/9/c/kai>./users/kai ");
   CHECK(file_bytes(h / "users/kai/new/1700000000.M1P1.host") == "Subject: hi\n\nbody\n");
@@ -85,8 +82,8 @@ TEST_CASE("rehash: directories move to the hashed layout with their mail, and ba
 TEST_CASE("rehash: a run that crashed after its renames is finished by the next one") {
   TempHome h;
   flat_domain(h);
-  h.set("user-dir-bits", "4");
-  h.set("user-dir-slices", "2");
+  h.set("user-dir-bits", "4\n");
+  h.set("user-dir-slices", "2\n");
   // What a crash between the renames and the table write leaves: kai moved,
   // amy not, the table still naming the old places.
   fs::create_directories(h / "users/9/c");
@@ -100,7 +97,7 @@ TEST_CASE("rehash: a run that crashed after its renames is finished by the next 
 
   // The same back to the flat layout: the hash directories the interrupted
   // run emptied are removed by the run that finishes the job.
-  h.set("user-dir-bits", "0");
+  h.set("user-dir-bits", "0\n");
   fs::rename(h / "users/9/c/kai", h / "users/kai");
   r = rehash_domain(h.domain());
   CHECK(moves(r) ==
@@ -114,20 +111,20 @@ TEST_CASE("rehash: never merges two directories, never touches what is outside t
   TempHome h;
   fs::create_directories(h.root + "/elsewhere/out");
   write_cdb(h / "passwd.cdb",
-            {{"amy", fmt::encode_record(mailbox("./users/amy"))},
-             {"kai", fmt::encode_record(mailbox("./users/kai"))},
-             {"out", fmt::encode_record(mailbox(h.root + "/elsewhere/out"))},
-             {"up", fmt::encode_record(mailbox("./../elsewhere/up"))},
-             {"gone", fmt::encode_record(mailbox("./users/gone"))},
-             {"abs", fmt::encode_record(mailbox(h / "users/abs"))},
+            {{"amy", fmt::encode_record(dated_mailbox("./users/amy"))},
+             {"kai", fmt::encode_record(dated_mailbox("./users/kai"))},
+             {"out", fmt::encode_record(dated_mailbox(h.root + "/elsewhere/out"))},
+             {"up", fmt::encode_record(dated_mailbox("./../elsewhere/up"))},
+             {"gone", fmt::encode_record(dated_mailbox("./users/gone"))},
+             {"abs", fmt::encode_record(dated_mailbox(h / "users/abs"))},
              {"bad", "\x05junk"},
-             {"Caps", fmt::encode_record(mailbox("./users/caps"))}});
+             {"Caps", fmt::encode_record(dated_mailbox("./users/caps"))}});
   maildir(h / "users/amy");
   maildir(h / "users/kai");
   maildir(h / "users/abs");
   fs::create_directories(h / "users/9/c/kai");  // an empty directory in the way
-  h.set("user-dir-bits", "4");
-  h.set("user-dir-slices", "2");
+  h.set("user-dir-bits", "4\n");
+  h.set("user-dir-slices", "2\n");
   RehashReport r = rehash_domain(h.domain());
   CHECK(moves(r) == "amy:./users/amy>./users/7/7/amy abs:" + (h / "users/abs") +
                         ">./users/6/a/abs ");
@@ -151,8 +148,8 @@ TEST_CASE("rehash: a bad layout setting stops before anything moves") {
   TempHome h;
   flat_domain(h);
   const std::string before = h.table_bytes();
-  h.set("user-dir-bits", "12");
-  h.set("user-dir-slices", "3");
+  h.set("user-dir-bits", "12\n");
+  h.set("user-dir-slices", "3\n");
   CHECK(error_of([&] { rehash_domain(h.domain()); }) ==
         "invalid hashed user directory layout: user-dir-bits 12 with user-dir-slices 3 (bits "
         "must be 1..32 and bits * slices at most 32)");
@@ -167,8 +164,8 @@ TEST_CASE("rehash: accounts without a directory and legacy records") {
              {"old", ":pw:./users/old"},
              {"v1", raw("\x01pw\0\0\0\0-\0-\0-\0-\0-\0-\0")}});
   maildir(h / "users/old");
-  h.set("user-dir-bits", "4");
-  h.set("user-dir-slices", "1");
+  h.set("user-dir-bits", "4\n");
+  h.set("user-dir-slices", "1\n");
   RehashReport r = rehash_domain(h.domain());
   CHECK(moves(r) == "old:./users/old>./users/5/old ");
   CHECK(*store::TableSnapshot(h / "passwd.cdb").find_raw("fwd") == ":pw:a@b");

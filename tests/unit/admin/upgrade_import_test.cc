@@ -2,11 +2,13 @@
 
 #include <doctest/doctest.h>
 
-#include "tools_b_testing.h"
+#include "../testing/files.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using namespace vmm::tools_b_testing;
+using namespace vmm::base_home_testing;
+using namespace vmm::testing;
 
 namespace {
 
@@ -85,7 +87,7 @@ TEST_CASE("legacy import: bad lines are reported by number, in order") {
 
 TEST_CASE("legacy import: a forward may name an account already in the target table") {
   TempHome h;
-  write_cdb(h / "passwd.cdb", {{"amy", fmt::encode_record(mailbox("./users/amy"))}});
+  write_cdb(h / "passwd.cdb", {{"amy", fmt::encode_record(dated_mailbox("./users/amy"))}});
   LegacyImport l = parse_legacy_passwd("al:*:amy\n", store::TableSnapshot(h / "passwd.cdb"));
   CHECK(l.problems.empty());
   CHECK(l.notes.empty());

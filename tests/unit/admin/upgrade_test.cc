@@ -2,11 +2,14 @@
 
 #include <doctest/doctest.h>
 
-#include "tools_b_testing.h"
+#include "../testing/errors.h"
+#include "../testing/files.h"
+#include "base_home_testing.h"
 
 using namespace vmm;
 using namespace vmm::admin;
-using namespace vmm::tools_b_testing;
+using namespace vmm::base_home_testing;
+using namespace vmm::testing;
 
 namespace {
 
@@ -122,7 +125,7 @@ TEST_CASE("upgrade: nothing to upgrade is an error; another password-file is fol
   CHECK(error_of([&] { upgrade_domain(h.domain()); }) ==
         "nothing to upgrade: neither " + (h / "passwd.cdb") + " nor " + (h / "passwd") +
             " exists");
-  h.set("password-file", "accounts");
+  h.set("password-file", "accounts\n");
   write_file(h / "accounts", "joe:pw:./users/joe\n");
   UpgradeReport r = upgrade_domain(h.domain());
   CHECK(r.imported == 1);

@@ -8,15 +8,19 @@
 #include <string>
 #include <vector>
 
-#include "../domain/auth_testing.h"
-#include "system_fake.h"
+#include "../domain/login_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "domain/password.h"
+#include "system_fake.h"
 
 using vmm::Error;
 using vmm::ErrorClass;
 using vmm::auth::AuthOutcome;
 using vmm::auth::checkvpw;
 using namespace vmm::auth_testing;
+using namespace vmm::login_testing;
+using namespace vmm::testing;
 namespace domain = vmm::domain;
 namespace store = vmm::store;
 

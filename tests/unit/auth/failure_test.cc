@@ -5,13 +5,15 @@
 #include <string>
 #include <vector>
 
-#include "../domain/auth_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "system_fake.h"
 
 using vmm::Error;
 using vmm::ErrorClass;
 using namespace vmm::auth;
 using namespace vmm::auth_testing;
+using namespace vmm::testing;
 namespace domain = vmm::domain;
 using Lines = std::vector<std::string>;
 

@@ -5,14 +5,16 @@
 #include <string>
 #include <vector>
 
-#include "../domain/auth_testing.h"
-#include "system_fake.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
+#include "system_fake.h"
 
 using vmm::Error;
 using vmm::ErrorClass;
 using namespace vmm::auth;
 using namespace vmm::auth_testing;
+using namespace vmm::testing;
 namespace domain = vmm::domain;
 using Lines = std::vector<std::string>;
 

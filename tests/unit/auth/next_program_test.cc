@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "../domain/auth_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using namespace vmm::auth;
@@ -68,9 +69,9 @@ TEST_CASE("find_program: not found leaves the name, so exec reports it") {
 }
 
 TEST_CASE("find_program: the real probe on the real file system") {
-  vmm::auth_testing::TempDir d;
-  vmm::auth_testing::write_file(d / "bin/tool", "#!/bin/sh\n", 0755);
-  vmm::auth_testing::write_file(d / "off/tool", "#!/bin/sh\n", 0644);
+  vmm::testing::TempDir d;
+  vmm::testing::write_file(d / "bin/tool", "#!/bin/sh\n", 0755);
+  vmm::testing::write_file(d / "off/tool", "#!/bin/sh\n", 0644);
   CHECK(find_program("tool", d / "off" + ":" + d / "bin") == d / "bin/tool");
   CHECK(find_program("tool", d / "off") == "tool");
 }

@@ -8,7 +8,9 @@
 #include <chrono>
 #include <string>
 
-#include "../domain/auth_testing.h"
+#include "../domain/login_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "domain/password.h"
 #include "store/table_lock.h"
 #include "sys/error.h"
@@ -16,7 +18,8 @@
 using vmm::Error;
 using vmm::ErrorClass;
 using namespace vmm::auth;
-using namespace vmm::auth_testing;
+using namespace vmm::login_testing;
+using namespace vmm::testing;
 namespace domain = vmm::domain;
 namespace store = vmm::store;
 using namespace std::chrono_literals;

@@ -8,7 +8,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "../domain/auth_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using vmm::Error;
@@ -18,7 +19,7 @@ using vmm::auth::ProcessAuthSystem;
 namespace {
 void no_warnings(const std::string&) {}
 }  // namespace
-using namespace vmm::auth_testing;
+using namespace vmm::testing;
 
 namespace {
 
@@ -150,9 +151,9 @@ TEST_CASE("ProcessAuthSystem: exec replaces the process; warn goes to the given 
   ::waitpid(pid, &status, 0);
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 7);
-  CHECK(read_text(d / "stderr") == "warned: a warning\n"
-                                   "warned: unable to run " + d / "missing" +
-                                   ": No such file or directory\n");
+  CHECK(file_bytes(d / "stderr") == "warned: a warning\n"
+                                    "warned: unable to run " + d / "missing" +
+                                    ": No such file or directory\n");
 }
 
 TEST_CASE("ProcessAuthSystem::borrow: as the user inside, root again after") {

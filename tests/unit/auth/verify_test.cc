@@ -5,14 +5,18 @@
 #include <filesystem>
 #include <string>
 
-#include "../domain/auth_testing.h"
-#include "system_fake.h"
+#include "../domain/login_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
+#include "system_fake.h"
 
 using vmm::Error;
 using vmm::ErrorClass;
 using namespace vmm::auth;
 using namespace vmm::auth_testing;
+using namespace vmm::login_testing;
+using namespace vmm::testing;
 namespace domain = vmm::domain;
 namespace fmt = vmm::fmt;
 

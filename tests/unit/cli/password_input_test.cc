@@ -1,78 +1,25 @@
 #include "cli/password_input.h"
 
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <stdlib.h>
-#include <unistd.h>
 
-#include <chrono>
 #include <string>
 #include <thread>
 
+#include "../testing/errors.h"
+#include "../testing/files.h"
+#include "../testing/pty.h"
 #include "sys/error.h"
 
 using namespace vmm::cli;
+using vmm::testing::error_of;
+using vmm::testing::InputPipe;
+using vmm::testing::Pty;
 
 namespace {
 
-// Standard input from a pipe holding text.
-struct PipeInput {
-  int r = -1;
-  explicit PipeInput(const std::string& text) {
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
-    REQUIRE(::write(fds[1], text.data(), text.size()) == ssize_t(text.size()));
-    ::close(fds[1]);
-    r = fds[0];
-  }
-  ~PipeInput() { ::close(r); }
-};
-
-struct Pty {
-  int master = -1, slave = -1;
-  std::string slave_path;
-  Pty() {
-    master = ::posix_openpt(O_RDWR | O_NOCTTY);
-    REQUIRE(master >= 0);
-    REQUIRE(::grantpt(master) == 0);
-    REQUIRE(::unlockpt(master) == 0);
-    slave_path = ::ptsname(master);
-    slave = ::open(slave_path.c_str(), O_RDWR | O_NOCTTY);
-    REQUIRE(slave >= 0);
-  }
-  ~Pty() {
-    ::close(slave);
-    ::close(master);
-  }
-  std::string screen_until(const std::string& until) {
-    std::string seen;
-    auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (seen.find(until) == std::string::npos && std::chrono::steady_clock::now() < end) {
-      struct pollfd p = {master, POLLIN, 0};
-      if (::poll(&p, 1, 50) <= 0) continue;
-      char buf[256];
-      ssize_t n = ::read(master, buf, sizeof buf);
-      if (n > 0) seen.append(buf, std::size_t(n));
-    }
-    return seen;
-  }
-  void type(const std::string& s) { ::write(master, s.data(), s.size()); }
-};
-
-std::string error_of(auto f) {
-  try {
-    f();
-  } catch (const vmm::Error& e) {
-    CHECK(e.cls() == vmm::ErrorClass::permanent);
-    return e.what();
-  }
-  return "(no error)";
-}
-
 std::string from_pipe(const std::string& text) {
-  PipeInput in(text);
-  return read_new_password("joe", {in.r, "/dev/null"});
+  InputPipe in(text);
+  return read_new_password("joe", {in.read.get(), "/dev/null"});
 }
 
 // Answers the two prompts with first and second; returns the whole screen.

@@ -77,6 +77,29 @@ TEST_CASE("program: run_main reports each class in one line and maps the code") 
   CHECK(err == "vtest: fatal: temporary failure: std::bad_alloc\n");
 }
 
+TEST_CASE("program: report is the one diagnostic formatter, bad logins included") {
+  CHECK(capture_stderr([] { vmm::cli::report(info, Error(ErrorClass::bad_login, "wrong password: joe@x")); }) ==
+        "vtest: login failed: wrong password: joe@x\n");
+  CHECK(capture_stderr([] { vmm::cli::report(info, Error(ErrorClass::usage, "bad option")); }) ==
+        "vtest: bad option\nvtest: usage: vtest NAME\n");
+  CHECK(capture_stderr([] { vmm::cli::report(info, Error(ErrorClass::temporary, "EIO")); }) ==
+        "vtest: fatal: temporary failure: EIO\n");
+}
+
+TEST_CASE("program: a refined exit code wins over the class's, and run_main uses it") {
+  vmm::cli::ExitCodes codes{2, 1, 100, 111, [](const Error& e) {
+                              return std::string(e.what()) == "full" ? 73 : 0;
+                            }};
+  CHECK(codes.of(Error(ErrorClass::permanent, "full")) == 73);
+  CHECK(codes.of(Error(ErrorClass::permanent, "other")) == 100);
+  int rc = -1;
+  std::string err = capture_stderr([&] {
+    rc = run_main(info, codes, []() -> int { throw Error(ErrorClass::permanent, "full"); });
+  });
+  CHECK(rc == 73);
+  CHECK(err == "vtest: fatal: full\n");
+}
+
 TEST_CASE("program: one wording for wrong operand counts") {
   using vmm::cli::any_number;
   using vmm::cli::check_operands;

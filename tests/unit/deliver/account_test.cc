@@ -5,14 +5,15 @@
 #include <functional>
 #include <map>
 
-#include "../testing/deliver_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "deliver/refusal.h"
 #include "store/table.h"
 #include "sys/error.h"
 
 using namespace vmm;
 using namespace vmm::deliver;
-using namespace vmm::deliver_testing;
+using namespace vmm::testing;
 
 namespace {
 
@@ -35,9 +36,9 @@ struct Site {
   TempDir tmp;
   std::string etc = tmp / "etc", home = tmp / "home";
   Site() {
-    make_dir(etc);
-    make_dir(home);
-    make_dir(home + "/.vmailmgr");
+    create_dir(etc);
+    create_dir(home);
+    create_dir(home + "/.vmailmgr");
   }
   domain::Domain domain() const { return domain::Domain(home, domain::Config(etc, "")); }
   void put(std::map<std::string, fmt::Record> accounts) {
@@ -76,7 +77,7 @@ TEST_CASE("find_recipient: an unknown name goes to the catch-all") {
   CHECK(r.name == "+");
   CHECK(r.maildir == "");
   CHECK(r.record.forwards == std::vector<std::string>{"joe", "x@y.example"});
-  put_file(s.home + "/.vmailmgr/default-username", "catchall\n");
+  write_file(s.home + "/.vmailmgr/default-username", "catchall\n");
   s.put({{"catchall", mailbox("users/catchall")}});
   Recipient c = find_recipient(s.domain(), "nobody", 1000);
   CHECK(c.name == "catchall");
@@ -94,7 +95,7 @@ TEST_CASE("find_recipient: neither the name nor a catch-all: no such user") {
   Site empty;
   CHECK(refusal_of([&] { find_recipient(empty.domain(), "joe", 1000); }, msg) ==
         Refusal::no_such_user);
-  put_file(s.home + "/.vmailmgr/default-username", "\n");  // catch-all switched off
+  write_file(s.home + "/.vmailmgr/default-username", "\n");  // catch-all switched off
   s.put({{"+", alias({"joe"})}});
   CHECK(refusal_of([&] { find_recipient(s.domain(), "nobody", 1000); }, msg) ==
         Refusal::no_such_user);
@@ -144,7 +145,7 @@ TEST_CASE("find_recipient: a broken record or table is temporary") {
     CHECK(e.cls() == ErrorClass::temporary);
     CHECK(std::string(e.what()).starts_with(s.home + "/passwd.cdb: account 'bad': "));
   }
-  put_file(s.home + "/passwd.cdb", "garbage");
+  write_file(s.home + "/passwd.cdb", "garbage");
   try {
     find_recipient(s.domain(), "joe", 0);
     FAIL("no exception");

@@ -4,7 +4,8 @@
 
 #include <map>
 
-#include "../testing/deliver_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "deliver/refusal.h"
 #include "domain/domain.h"
 #include "store/table.h"
@@ -13,7 +14,7 @@
 
 using namespace vmm;
 using namespace vmm::deliver;
-using namespace vmm::deliver_testing;
+using namespace vmm::testing;
 
 namespace {
 
@@ -28,15 +29,15 @@ struct Site {
   std::string etc = tmp / "etc", home = tmp / "home", log = tmp / "log";
   std::optional<std::string> saved_etc = sys::get_env("VMAILMGR_ETC");
   Site() {
-    make_dir(etc);
-    make_dir(home);
-    make_dir(home + "/.vmailmgr");
-    make_dir(tmp / "qmail");
-    put_file(etc + "/qmail-root", tmp / "qmail\n");
+    create_dir(etc);
+    create_dir(home);
+    create_dir(home + "/.vmailmgr");
+    create_dir(tmp / "qmail");
+    write_file(etc + "/qmail-root", tmp / "qmail\n");
     // Forwards go to a recording stand-in for sendmail.
-    put_file(tmp / "sendmail",
-             "#!/bin/sh\necho \"$*\" >> " + log + "\ncat >> " + tmp / "forwarded\n", 0755);
-    put_file(etc + "/sendmail", tmp / "sendmail\n");
+    write_file(tmp / "sendmail",
+               "#!/bin/sh\necho \"$*\" >> " + log + "\ncat >> " + tmp / "forwarded\n", 0755);
+    write_file(etc + "/sendmail", tmp / "sendmail\n");
     sys::set_env("VMAILMGR_ETC", etc);
     make_maildir(home + "/users");
     make_maildir(home + "/users/joe");
@@ -72,7 +73,7 @@ struct Site {
   }
   std::vector<std::string> in(const std::string& sub) const { return list_dir(home + "/users/joe/" + sub); }
   void hook(const std::string& name, const std::string& body) {
-    put_file(home + "/.vmailmgr/" + name, "#!/bin/sh\n" + body, 0755);
+    write_file(home + "/.vmailmgr/" + name, "#!/bin/sh\n" + body, 0755);
   }
 };
 
@@ -130,7 +131,7 @@ TEST_CASE("deliver: predeliver 99 stops, another status is passed on, hooks can 
 
 TEST_CASE("deliver: a predeliver hook that cannot run is temporary") {
   Site s;
-  make_dir(s.home + "/.vmailmgr/vdeliver-predeliver");
+  create_dir(s.home + "/.vmailmgr/vdeliver-predeliver");
   try {
     run(s, s.env());
     FAIL("delivered");
@@ -199,7 +200,7 @@ TEST_CASE("deliver: a full mailbox refuses before anything is forwarded or store
 
 TEST_CASE("deliver: a refused forward stores nothing either") {
   Site s;
-  put_file(s.tmp / "sendmail", "#!/bin/sh\ncat >/dev/null\nexit 67\n", 0755);
+  write_file(s.tmp / "sendmail", "#!/bin/sh\ncat >/dev/null\nexit 67\n", 0755);
   fmt::Record joe;
   joe.password = "*";
   joe.directory = "./users/joe";
@@ -238,7 +239,7 @@ TEST_CASE("deliver: every failure that is not a refusal is temporary") {
     CHECK(std::string(e.what()) ==
           "unable to create a file in " + s.home + "/users/joe/tmp: No such file or directory");
   }
-  make_dir(s.home + "/.vmailmgr/default-username");  // a broken setting
+  create_dir(s.home + "/.vmailmgr/default-username");  // a broken setting
   try {
     run(s, s.env("nobody"));
     FAIL("delivered");

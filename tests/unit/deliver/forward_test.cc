@@ -3,14 +3,15 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 
-#include "../testing/deliver_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "deliver/refusal.h"
 #include "sys/error.h"
 #include "sys/hostname.h"
 
 using namespace vmm;
 using namespace vmm::deliver;
-using namespace vmm::deliver_testing;
+using namespace vmm::testing;
 
 namespace {
 
@@ -18,26 +19,26 @@ struct Site {
   TempDir tmp;
   std::string etc = tmp / "etc", qmail = tmp / "qmail";
   Site() {
-    make_dir(etc);
-    make_dir(qmail);
-    make_dir(qmail + "/control");
-    make_dir(qmail + "/bin");
-    put_file(etc + "/qmail-root", qmail + "\n");
+    create_dir(etc);
+    create_dir(qmail);
+    create_dir(qmail + "/control");
+    create_dir(qmail + "/bin");
+    write_file(etc + "/qmail-root", qmail + "\n");
   }
   domain::Config config() const { return domain::Config(etc, ""); }
   // A stand-in that records argv, fd 0 and (as qmail-queue) fd 1, then exits.
   void program(const std::string& path, int status, bool envelope) {
-    put_file(path,
-             "#!/bin/sh\nprintf '%s\\n' \"$@\" > " + tmp.path + "/argv\ncat > " + tmp.path +
-                 "/message\n" + (envelope ? "cat <&1 > " + tmp.path + "/envelope\n" : "") +
-                 "exit " + std::to_string(status) + "\n",
-             0755);
+    write_file(path,
+               "#!/bin/sh\nprintf '%s\\n' \"$@\" > " + tmp.path + "/argv\ncat > " + tmp.path +
+                   "/message\n" + (envelope ? "cat <&1 > " + tmp.path + "/envelope\n" : "") +
+                   "exit " + std::to_string(status) + "\n",
+               0755);
   }
 };
 
 // A file holding "PREFIX" then the message, as vdeliver's stored copy does.
 sys::Fd stored(const TempDir& tmp, const std::string& bytes) {
-  put_file(tmp / "copy", bytes);
+  write_file(tmp / "copy", bytes);
   return sys::open_file(tmp / "copy", O_RDONLY);
 }
 
@@ -62,9 +63,9 @@ TEST_CASE("complete_forward: name@domain, name@ with control/me, full addresses 
 TEST_CASE("qmail_me: control/me's first line, else this host's name") {
   Site s;
   CHECK(qmail_me(s.config()) == sys::hostname());
-  put_file(s.qmail + "/control/me", "mx.example.com\nmore\n");
+  write_file(s.qmail + "/control/me", "mx.example.com\nmore\n");
   CHECK(qmail_me(s.config()) == "mx.example.com");
-  put_file(s.qmail + "/control/me", "\n");
+  write_file(s.qmail + "/control/me", "\n");
   CHECK(qmail_me(s.config()) == sys::hostname());
 }
 
@@ -75,7 +76,7 @@ TEST_CASE("qmail_envelope: F sender NUL, T address NUL each, NUL") {
 
 TEST_CASE("forward_route: qmail-queue when it exists, else the sendmail setting") {
   Site s;
-  put_file(s.etc + "/sendmail", "/usr/lib/sendmail  -Ftest\n");
+  write_file(s.etc + "/sendmail", "/usr/lib/sendmail  -Ftest\n");
   ForwardRoute r = forward_route(s.config(), "a@b", {"c@d", "-x@y"});
   CHECK(!r.qmail_queue);
   CHECK(r.argv == std::vector<std::string>{"/usr/lib/sendmail", "-Ftest", "-oi", "-f", "a@b", "--",
@@ -90,7 +91,7 @@ TEST_CASE("forward_route: qmail-queue when it exists, else the sendmail setting"
 TEST_CASE("forward_route: the default sendmail, and an empty setting") {
   Site s;
   CHECK(forward_route(s.config(), "a@b", {"c@d"}).argv.front() == "/usr/sbin/sendmail");
-  put_file(s.etc + "/sendmail", " \n");
+  write_file(s.etc + "/sendmail", " \n");
   CHECK_THROWS_WITH_AS(forward_route(s.config(), "a@b", {"c@d"}), "the sendmail setting is empty",
                        Error);
 }
@@ -125,7 +126,7 @@ TEST_CASE("check_forward_status: qmail-queue 11-40 and sendmail's permanent syse
 TEST_CASE("send_forward: sendmail gets the Delivered-To line and the message after the prefix") {
   Site s;
   s.program(s.tmp / "sendmail", 0, false);
-  put_file(s.etc + "/sendmail", s.tmp / "sendmail");
+  write_file(s.etc + "/sendmail", s.tmp / "sendmail");
   sys::Fd copy = stored(s.tmp, "Return-Path: <a@b>\nDelivered-To: x\nSubject: s\n\nbody\n");
   ForwardRoute r = forward_route(s.config(), "a@b", {"c@d", "e@f"});
   send_forward(r, "a@b", {"c@d", "e@f"}, "Delivered-To: x\n", copy.get(), 19);
@@ -151,7 +152,7 @@ TEST_CASE("send_forward: a program that fails or quits early is reported by its 
   sys::Fd copy = stored(s.tmp, "Subject: s\n\nbody\n");
   ForwardRoute r = forward_route(s.config(), "a@b", {"c@d"});
   CHECK_THROWS_AS(send_forward(r, "a@b", {"c@d"}, "D\n", copy.get(), 0), DeliveryRefused);
-  put_file(s.qmail + "/bin/qmail-queue", "#!/bin/sh\nexit 0\n", 0755);  // reads nothing
+  write_file(s.qmail + "/bin/qmail-queue", "#!/bin/sh\nexit 0\n", 0755);  // reads nothing
   sys::Fd big = stored(s.tmp, std::string(1 << 20, 'x'));
   try {
     send_forward(r, "a@b", {"c@d"}, "D\n", big.get(), 0);
@@ -163,7 +164,7 @@ TEST_CASE("send_forward: a program that fails or quits early is reported by its 
     CHECK(std::string(e.what()) ==
           "unable to write the message to " + s.qmail + "/bin/qmail-queue: Broken pipe");
   }
-  put_file(s.qmail + "/bin/qmail-queue", "#!/bin/sh\nexit 71\n", 0755);
+  write_file(s.qmail + "/bin/qmail-queue", "#!/bin/sh\nexit 71\n", 0755);
   CHECK_THROWS_WITH_AS(send_forward(r, "a@b", {"c@d"}, "D\n", big.get(), 0),
                        ("unable to forward: " + s.qmail + "/bin/qmail-queue exited with status 71").c_str(),
                        Error);

@@ -4,12 +4,13 @@
 
 #include <ctime>
 
-#include "../testing/deliver_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "deliver/refusal.h"
 
 using namespace vmm;
 using namespace vmm::deliver;
-using namespace vmm::deliver_testing;
+using namespace vmm::testing;
 
 namespace {
 
@@ -21,7 +22,7 @@ struct Box {
     r.maildir = tmp / "md";
     r.record.has_mailbox = true;
     make_maildir(r.maildir);
-    put_file(r.maildir + "/cur/1.h,S=600:2,", "");
+    write_file(r.maildir + "/cur/1.h,S=600:2,", "");
   }
 };
 

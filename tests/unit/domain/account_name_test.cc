@@ -2,13 +2,14 @@
 
 #include <string>
 
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "domain/account_name.h"
 #include "store/table.h"
 #include "sys/error.h"
-#include "../store/table_testing.h"
 
 using namespace vmm;
-using namespace vmm::table_testing;
+using namespace vmm::testing;
 
 namespace {
 

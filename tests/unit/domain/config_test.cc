@@ -6,38 +6,20 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <stdexcept>
 
+#include "../testing/errors.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "auto/paths.h"
 #include "sys/error.h"
 
 using vmm::domain::Config;
+using vmm::testing::TempDir;
+using vmm::testing::write_file;
 
 namespace {
-
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char tmpl[] = "/tmp/vmm-config-XXXXXX";
-    REQUIRE(::mkdtemp(tmpl) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::permissions(path, std::filesystem::perms::owner_all, ec);
-    std::filesystem::remove_all(path, ec);
-  }
-};
-
-void write_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  REQUIRE(out.good());
-}
 
 // The global dir and a base home with its .vmailmgr, both fresh.
 struct Dirs {
@@ -53,15 +35,6 @@ struct Dirs {
   Config config() const { return Config(global, "").for_domain(home); }
 };
 
-vmm::Error error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const vmm::Error& e) {
-    return e;
-  }
-  FAIL("no vmm::Error thrown");
-  return vmm::Error(vmm::ErrorClass::usage, "");
-}
 
 // Restores VMAILMGR_ETC as it was before the test.
 struct EnvGuard {
@@ -169,15 +142,15 @@ TEST_CASE("number: a bad file is a permanent error naming it, not skipped") {
   Dirs d;
   write_file(d.global + "/default-msgsize", "10\n");
   write_file(d.domain + "/default-msgsize", "10M\n");
-  vmm::Error e = error_of([&] { d.config().number("default-msgsize"); });
+  vmm::Error e = vmm::testing::thrown_by([&] { d.config().number("default-msgsize"); });
   CHECK(e.cls() == vmm::ErrorClass::permanent);
   CHECK(std::string(e.what()) == d.domain + "/default-msgsize: bad number '10M'");
   write_file(d.domain + "/default-msgsize", "\n");
-  e = error_of([&] { d.config().number("default-msgsize"); });
+  e = vmm::testing::thrown_by([&] { d.config().number("default-msgsize"); });
   CHECK(std::string(e.what()) == d.domain + "/default-msgsize: bad number ''");
   ::unlink((d.domain + "/default-msgsize").c_str());
   write_file(d.global + "/default-msgsize", "ten");
-  e = error_of([&] { d.config().number("default-msgsize"); });
+  e = vmm::testing::thrown_by([&] { d.config().number("default-msgsize"); });
   CHECK(std::string(e.what()) == d.global + "/default-msgsize: bad number 'ten'");
 }
 
@@ -218,7 +191,7 @@ TEST_CASE("a setting file that is a directory is an error naming it") {
   write_file(d.global + "/separators", "@\n");
   std::string path = d.domain + "/separators";
   REQUIRE(::mkdir(path.c_str(), 0755) == 0);
-  vmm::Error e = error_of([&] { d.config().str("separators"); });
+  vmm::Error e = vmm::testing::thrown_by([&] { d.config().str("separators"); });
   CHECK(e.cls() == vmm::ErrorClass::permanent);
   CHECK(e.err() == EISDIR);
   CHECK(std::string(e.what()) == "unable to read " + path + ": Is a directory");
@@ -228,7 +201,7 @@ TEST_CASE("a setting dir that is a file is an error, not a fall-through") {
   TempDir tmp;
   std::string global = tmp.path + "/etc";
   write_file(global, "not a directory\n");
-  vmm::Error e = error_of([&] { Config(global, "").str("separators"); });
+  vmm::Error e = vmm::testing::thrown_by([&] { Config(global, "").str("separators"); });
   CHECK(e.err() == ENOTDIR);
   CHECK(std::string(e.what()) == "unable to open " + global + "/separators: Not a directory");
 }
@@ -250,7 +223,7 @@ TEST_CASE("an unreadable setting file is an error naming it (EACCES)") {
   REQUIRE(::chmod(path.c_str(), 0) == 0);
   std::string want = "unable to open " + path + ": Permission denied";
   if (::geteuid() != 0) {
-    vmm::Error e = error_of([&] { d.config().str("sendmail"); });
+    vmm::Error e = vmm::testing::thrown_by([&] { d.config().str("sendmail"); });
     CHECK(e.cls() == vmm::ErrorClass::permanent);
     CHECK(std::string(e.what()) == want);
     return;
@@ -287,7 +260,7 @@ TEST_CASE("a setting file is bounded to 64 KiB") {
   write_file(path, text);
   CHECK(d.config().list("ip-domains").size() == 65536 / 21);
   write_file(path, text + "\n");
-  vmm::Error e = error_of([&] { d.config().list("ip-domains"); });
+  vmm::Error e = vmm::testing::thrown_by([&] { d.config().list("ip-domains"); });
   CHECK(e.cls() == vmm::ErrorClass::permanent);
   CHECK(std::string(e.what()) == path + " is larger than 65536 bytes");
 }
@@ -347,7 +320,7 @@ TEST_CASE("effective() shows files' values and reports a bad one") {
   CHECK(eff[18] ==
         std::pair<std::string, std::string>("ip-domains", "127.0.0.1:a.example, 127.0.0.2:b.example"));
   write_file(d.domain + "/default-expiry", "soon\n");
-  vmm::Error e = error_of([&] { d.config().effective(); });
+  vmm::Error e = vmm::testing::thrown_by([&] { d.config().effective(); });
   CHECK(std::string(e.what()) == d.domain + "/default-expiry: bad number 'soon'");
 }
 
@@ -377,7 +350,7 @@ TEST_CASE("hooks: a hook path that is a directory is a permanent error") {
   Dirs d;
   std::string path = d.domain + "/checkvpw-error";
   REQUIRE(::mkdir(path.c_str(), 0755) == 0);
-  vmm::Error e = error_of([&] { d.config().hooks("checkvpw-error"); });
+  vmm::Error e = vmm::testing::thrown_by([&] { d.config().hooks("checkvpw-error"); });
   CHECK(e.cls() == vmm::ErrorClass::permanent);
   CHECK(std::string(e.what()) == path + ": hook is not a regular file");
 }

@@ -1,12 +1,12 @@
 #include "domain/domain.h"
 
 #include <doctest/doctest.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <filesystem>
-#include <fstream>
 
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using vmm::domain::Config;
@@ -14,16 +14,17 @@ using vmm::domain::Domain;
 
 namespace {
 
+// DIR/etc (global settings) and DIR/home with its .vmailmgr.
 struct TempHome {
-  std::string dir;
+  vmm::testing::TempDir tmp;
+  std::string dir = tmp.path;
   TempHome() {
-    char t[] = "/tmp/vmm-domain-test.XXXXXX";
-    dir = mkdtemp(t);
     std::filesystem::create_directories(dir + "/etc");
     std::filesystem::create_directories(dir + "/home/.vmailmgr");
   }
-  ~TempHome() { std::filesystem::remove_all(dir); }
-  void set(const std::string& rel, const std::string& text) { std::ofstream(dir + "/" + rel) << text; }
+  void set(const std::string& rel, const std::string& text) const {
+    vmm::testing::write_file(tmp / rel, text);
+  }
   Domain domain() const { return Domain(dir + "/home/", Config(dir + "/etc", "")); }
 };
 

@@ -5,30 +5,18 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 
+#include "../testing/errors.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using vmm::domain::Config;
 using vmm::domain::run_hooks;
+using namespace vmm::testing;
 
 namespace {
-
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char tmpl[] = "/tmp/vmm-hooks-XXXXXX";
-    REQUIRE(::mkdtemp(tmpl) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
 
 // A global dir, a base home with .vmailmgr, and a log every hook appends to.
 struct Setup {
@@ -46,33 +34,15 @@ struct Setup {
   std::string hook(const std::string& dir, const std::string& name, const std::string& tag,
                    const std::string& tail, mode_t mode = 0755) const {
     std::string path = dir + "/" + name;
-    {
-      std::ofstream out(path, std::ios::trunc);
-      out << "#!/bin/sh\necho \"" << tag << " $# ${HOOK_TEST_VAR-}\" >> '" << log << "'\n"
-          << tail << "\n";
-      REQUIRE(out.good());
-    }
-    REQUIRE(::chmod(path.c_str(), mode) == 0);
+    write_file(path, "#!/bin/sh\necho \"" + tag + " $# ${HOOK_TEST_VAR-}\" >> '" + log + "'\n" + tail + "\n",
+               mode);
     return path;
   }
 
-  std::string logged() const {
-    std::ifstream in(log);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
+  // What the hooks logged; nothing when none ran.
+  std::string logged() const { return exists(log) ? file_bytes(log) : ""; }
 };
 
-vmm::Error error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const vmm::Error& e) {
-    return e;
-  }
-  FAIL("no vmm::Error thrown");
-  return vmm::Error(vmm::ErrorClass::usage, "");
-}
 
 }  // namespace
 
@@ -137,13 +107,10 @@ TEST_CASE("a hook without an execute bit is switched off: skipped") {
 TEST_CASE("a hook with an execute bit that cannot run is an error, never skipped") {
   Setup s;
   std::string path = s.domain + "/checkvpw-presetuid";
-  {
-    std::ofstream out(path);
-    out << "not a program\n";
-  }
+  write_file(path, "not a program\n");
   REQUIRE(::chmod(path.c_str(), 0755) == 0);
   s.hook(s.global, "checkvpw-presetuid", "global", "exit 0");
-  vmm::Error e = error_of([&] { run_hooks(s.config(), "checkvpw-presetuid"); });
+  vmm::Error e = vmm::testing::thrown_by([&] { run_hooks(s.config(), "checkvpw-presetuid"); });
   CHECK(e.err() == ENOEXEC);
   CHECK(std::string(e.what()) == "unable to run " + path + ": Exec format error");
   CHECK(s.logged() == "global 0 \n");
@@ -154,7 +121,7 @@ TEST_CASE("a hook path that is a directory is a permanent error before anything 
   s.hook(s.global, "checkvpw-postsetuid", "global", "exit 0");
   std::string path = s.domain + "/checkvpw-postsetuid";
   REQUIRE(::mkdir(path.c_str(), 0755) == 0);
-  vmm::Error e = error_of([&] { run_hooks(s.config(), "checkvpw-postsetuid"); });
+  vmm::Error e = vmm::testing::thrown_by([&] { run_hooks(s.config(), "checkvpw-postsetuid"); });
   CHECK(e.cls() == vmm::ErrorClass::permanent);
   CHECK(std::string(e.what()) == path + ": hook is not a regular file");
   CHECK(s.logged() == "");

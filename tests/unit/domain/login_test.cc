@@ -1,9 +1,6 @@
 #include "domain/login.h"
 
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <stdlib.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -12,11 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using vmm::Error;
 using vmm::ErrorClass;
 using namespace vmm::domain;
+using vmm::testing::TempDir;
+using vmm::testing::write_file;
 
 namespace {
 
@@ -47,23 +48,6 @@ class FakeUserDb : public UserDb {
 
  private:
   std::map<std::string, BaseUser> users_;
-};
-
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char tmpl[] = "/tmp/vmm_login_test.XXXXXX";
-    REQUIRE(::mkdtemp(tmpl) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  void write(const std::string& rel, const std::string& text) const {
-    std::filesystem::create_directories(std::filesystem::path(path + "/" + rel).parent_path());
-    int fd = ::open((path + "/" + rel).c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    REQUIRE(fd >= 0);
-    REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
-    ::close(fd);
-  }
 };
 
 std::optional<LoginName> name(const char* user, const char* domain) {
@@ -298,8 +282,8 @@ TEST_CASE("steps 1-3 together") {
 TEST_CASE("read_control") {
   TempDir dir;
   SUBCASE("both files, root with and without a trailing '/'") {
-    dir.write("control/virtualdomains", "Example.com:exbase\r\n.wild.test:wbase\n# x\n");
-    dir.write("control/locals", "LocalHost\n");
+    write_file(dir / "control/virtualdomains", "Example.com:exbase\r\n.wild.test:wbase\n# x\n");
+    write_file(dir / "control/locals", "LocalHost\n");
     for (const std::string& root : {dir.path, dir.path + "/"}) {
       CAPTURE(root);
       ControlFiles files = read_control(root);
@@ -314,7 +298,7 @@ TEST_CASE("read_control") {
     ControlFiles files = read_control(dir.path);
     CHECK(files.virtualdomains.size() == 0);
     CHECK(files.locals.size() == 0);
-    dir.write("control/locals", "only.test\n");
+    write_file(dir / "control/locals", "only.test\n");
     files = read_control(dir.path);
     CHECK(files.virtualdomains.size() == 0);
     CHECK(files.locals.contains("only.test"));
@@ -331,8 +315,8 @@ TEST_CASE("read_control") {
     }
   }
   SUBCASE("a file over 16 MiB throws") {
-    dir.write("control/virtualdomains", "");
-    dir.write("control/locals", "");
+    write_file(dir / "control/virtualdomains", "");
+    write_file(dir / "control/locals", "");
     REQUIRE(::truncate((dir.path + "/control/locals").c_str(), (16 << 20) + 1) == 0);
     try {
       read_control(dir.path);
@@ -354,9 +338,9 @@ TEST_CASE("login_rules reads the global settings") {
     CHECK(rules.ip_domains.empty());
   }
   SUBCASE("files") {
-    dir.write("separators", "@%\n");
-    dir.write("default-domain", "example.org\n");
-    dir.write("ip-domains", "# mapped addresses\n192.0.2.1:a.test\n\n::1:b.test\n");
+    write_file(dir / "separators", "@%\n");
+    write_file(dir / "default-domain", "example.org\n");
+    write_file(dir / "ip-domains", "# mapped addresses\n192.0.2.1:a.test\n\n::1:b.test\n");
     LoginRules rules = login_rules(Config(dir.path, ""));
     CHECK(rules.separators == "@%");
     CHECK(rules.default_domain == "example.org");

@@ -4,14 +4,16 @@
 
 #include <string>
 
-#include "auth_testing.h"
+#include "../testing/temp_dir.h"
 #include "domain/password.h"
+#include "login_testing.h"
 #include "sys/error.h"
 
 using vmm::Error;
 using vmm::ErrorClass;
 using namespace vmm::domain;
-using namespace vmm::auth_testing;
+using namespace vmm::login_testing;
+using namespace vmm::testing;
 namespace store = vmm::store;
 
 namespace {

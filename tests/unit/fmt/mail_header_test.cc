@@ -149,3 +149,9 @@ TEST_CASE("HeaderFilter qmail: a leading 'From ' line is part of the message") {
   Run r = run(qmail_plan(), "From x  date\n" + kRp + "\n\n");
   CHECK(r.out == qmail_plan().added + "From x  date\n" + kRp + "\n\n");
 }
+
+TEST_CASE("ctime_utc: the date of an mbox From line, as ctime(3) in UTC") {
+  CHECK(vmm::fmt::ctime_utc(0) == "Thu Jan  1 00:00:00 1970");
+  CHECK(vmm::fmt::ctime_utc(1796286309) == "Thu Dec  3 08:25:09 2026");
+  CHECK(vmm::fmt::ctime_utc(1700000000) == "Tue Nov 14 22:13:20 2023");
+}

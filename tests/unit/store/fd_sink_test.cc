@@ -4,14 +4,15 @@
 
 #include <string>
 
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "fmt/cdb_write.h"
 #include "store/fd_sink.h"
 #include "sys/error.h"
 #include "sys/fd.h"
-#include "table_testing.h"
 
 using namespace vmm;
-using namespace vmm::table_testing;
+using namespace vmm::testing;
 
 TEST_CASE("appends arrive in order, through the buffer and around it") {
   TempDir dir;
@@ -68,7 +69,7 @@ TEST_CASE("a CDB written through the sink equals the one built in memory") {
 TEST_CASE("write errors name the file") {
   TempDir dir;
   const std::string path = dir / "ro";
-  write_bytes(path, "");
+  write_file(path, "", 0600);
   sys::Fd fd = sys::open_file(path, O_RDONLY);
   auto expect_ebadf = [&](auto&& action) {
     try {

@@ -1,32 +1,27 @@
 #include "store/maildir_create.h"
 
 #include <doctest/doctest.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "../testing/errors.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using namespace vmm::store;
+using vmm::testing::error_of;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  std::string path;
-  mode_t old_umask;
-  TempDir() : old_umask(::umask(022)) {
-    char t[] = "/tmp/vmm-maildir-create-test.XXXXXX";
-    path = mkdtemp(t);
-  }
-  ~TempDir() {
-    fs::remove_all(path);
-    ::umask(old_umask);
-  }
-  std::string operator/(const std::string& rel) const { return path + "/" + rel; }
+// A testing::TempDir with the umask 022 while it lives, so what the
+// functions make has the modes kind() is checked against.
+struct TempDir022 : vmm::testing::TempDir {
+  mode_t old_umask = ::umask(022);
+  ~TempDir022() { ::umask(old_umask); }
 };
 
 // "d 755" for a directory, "f 644" for a file, "l" for a symlink, "-" for nothing.
@@ -39,20 +34,10 @@ std::string kind(const std::string& path) {
   return std::string(S_ISDIR(st.st_mode) ? "d " : "f ") + mode;
 }
 
-std::string error_of(auto f) {
-  try {
-    f();
-  } catch (const vmm::Error& e) {
-    CHECK(e.cls() == vmm::ErrorClass::permanent);
-    return e.what();
-  }
-  return "(no error)";
-}
-
 }  // namespace
 
 TEST_CASE("maildir_create: parents are made 0755, the path itself is not") {
-  TempDir t;
+  TempDir022 t;
   create_parents(t / "users/9/c/kai");
   CHECK(kind(t / "users") == "d 755");
   CHECK(kind(t / "users/9") == "d 755");
@@ -65,7 +50,7 @@ TEST_CASE("maildir_create: parents are made 0755, the path itself is not") {
 }
 
 TEST_CASE("maildir_create: relative parents and a symlinked level") {
-  TempDir t;
+  TempDir022 t;
   fs::create_directories(t / "disk");
   fs::create_symlink(t / "disk", t / "users");
   auto cwd = fs::current_path();
@@ -81,14 +66,14 @@ TEST_CASE("maildir_create: relative parents and a symlinked level") {
 }
 
 TEST_CASE("maildir_create: a file in the way of a level is an error") {
-  TempDir t;
+  TempDir022 t;
   std::ofstream(t / "users") << "x";
   CHECK(error_of([&] { create_parents(t / "users/joe"); }) ==
         t / "users" + " exists and is not a directory");
 }
 
 TEST_CASE("maildir_create: a level is made once, 0755") {
-  TempDir t;
+  TempDir022 t;
   CHECK(create_level(t / "users") == true);
   CHECK(kind(t / "users") == "d 755");
   CHECK(create_level(t / "users") == false);
@@ -104,7 +89,7 @@ TEST_CASE("maildir_create: a level is made once, 0755") {
 }
 
 TEST_CASE("maildir_create: a Maildir is 0700 with cur new tmp") {
-  TempDir t;
+  TempDir022 t;
   fs::create_directories(t / "users");
   create_maildir(t / "users/joe");
   CHECK(kind(t / "users/joe") == "d 700");
@@ -117,7 +102,7 @@ TEST_CASE("maildir_create: a Maildir is 0700 with cur new tmp") {
 }
 
 TEST_CASE("maildir_create: an existing directory is never taken over") {
-  TempDir t;
+  TempDir022 t;
   fs::create_directories(t / "users/joe/new");
   std::ofstream(t / "users/joe/new/old-mail") << "x";
   CHECK(error_of([&] { create_maildir(t / "users/joe"); }) ==
@@ -132,14 +117,14 @@ TEST_CASE("maildir_create: an existing directory is never taken over") {
 }
 
 TEST_CASE("maildir_create: a plain account directory has nothing inside") {
-  TempDir t;
+  TempDir022 t;
   create_account_dir(t / "sales");
   CHECK(kind(t / "sales") == "d 700");
   CHECK(fs::is_empty(t / "sales"));
 }
 
 TEST_CASE("maildir_create: a missing parent is an error naming the directory") {
-  TempDir t;
+  TempDir022 t;
   try {
     create_maildir(t / "missing/joe");
     FAIL("no error");
@@ -150,7 +135,7 @@ TEST_CASE("maildir_create: a missing parent is an error naming the directory") {
 }
 
 TEST_CASE("maildir_create: a failure inside the Maildir removes what was made") {
-  TempDir t;
+  TempDir022 t;
   // A directory whose own path fits PATH_MAX but whose "cur" does not: mkdir
   // of the account directory works, the first sub-directory fails.
   std::string dir = t.path;
@@ -171,7 +156,7 @@ TEST_CASE("maildir_create: a failure inside the Maildir removes what was made") 
 }
 
 TEST_CASE("NewDirs: a few Maildirs and plain directories, fsynced one by one") {
-  TempDir t;
+  TempDir022 t;
   NewDirs dirs;
   dirs.create_maildir(t / "users/9/c/kai");
   dirs.create_account_dir(t / "users/sales");
@@ -184,7 +169,7 @@ TEST_CASE("NewDirs: a few Maildirs and plain directories, fsynced one by one") {
 }
 
 TEST_CASE("NewDirs: a batch beyond kFsyncEach, levels shared, one sync") {
-  TempDir t;
+  TempDir022 t;
   NewDirs dirs;
   constexpr int n = NewDirs::kFsyncEach * 3;
   for (int i = 0; i < n; ++i) dirs.create_maildir(t / ("users/" + std::to_string(i % 4) + "/a" + std::to_string(i)));
@@ -203,7 +188,7 @@ TEST_CASE("NewDirs: a batch beyond kFsyncEach, levels shared, one sync") {
 }
 
 TEST_CASE("NewDirs: the errors of create_maildir, and nothing half made") {
-  TempDir t;
+  TempDir022 t;
   fs::create_directories(t / "users/joe/new");
   std::ofstream(t / "top") << "x";
   NewDirs dirs;

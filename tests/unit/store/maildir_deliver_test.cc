@@ -7,7 +7,8 @@
 #include <regex>
 #include <set>
 
-#include "../testing/deliver_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 #include "sys/hostname.h"
 
@@ -16,7 +17,7 @@ using vmm::store::maildir_name;
 using vmm::store::MaildirMessage;
 using vmm::store::MaildirNameParts;
 using vmm::store::MaildirNames;
-using namespace vmm::deliver_testing;
+using namespace vmm::testing;
 
 TEST_CASE("maildir_host: '/' and ':' are written as octal escapes") {
   CHECK(maildir_host("mail.example.com") == "mail.example.com");
@@ -99,7 +100,7 @@ TEST_CASE("MaildirMessage: an existing name in new/ is never replaced") {
   MaildirMessage msg(tmp / "md", names);
   msg.write("new one");
   std::string base = msg.tmp_path().substr(msg.tmp_path().rfind('/') + 1);
-  put_file(tmp / "md/new/" + base + ",S=7", "old one");
+  write_file(tmp / "md/new/" + base + ",S=7", "old one");
   std::string path = msg.deliver(names);
   CHECK(path != tmp / "md/new/" + base + ",S=7");
   CHECK(path.ends_with(",S=7"));
@@ -111,7 +112,7 @@ TEST_CASE("MaildirMessage: an existing name in new/ is never replaced") {
 
 TEST_CASE("MaildirMessage: a Maildir without tmp/ is an error naming it") {
   TempDir tmp;
-  make_dir(tmp / "md");
+  create_dir(tmp / "md");
   MaildirNames names;
   try {
     MaildirMessage msg(tmp / "md", names);
@@ -125,8 +126,8 @@ TEST_CASE("MaildirMessage: a Maildir without tmp/ is an error naming it") {
 
 TEST_CASE("MaildirMessage: new/ missing fails the move and leaves tmp/ clean") {
   TempDir tmp;
-  make_dir(tmp / "md");
-  make_dir(tmp / "md/tmp");
+  create_dir(tmp / "md");
+  create_dir(tmp / "md/tmp");
   MaildirNames names;
   {
     MaildirMessage msg(tmp / "md", names);

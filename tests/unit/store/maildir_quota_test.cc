@@ -6,7 +6,8 @@
 
 #include <ctime>
 
-#include "../testing/deliver_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using vmm::fmt::QuotaLimits;
@@ -14,7 +15,7 @@ using vmm::store::MaildirQuota;
 using vmm::store::quota_excess;
 using vmm::store::QuotaUsage;
 using vmm::store::scan_maildir;
-using namespace vmm::deliver_testing;
+using namespace vmm::testing;
 
 namespace {
 
@@ -24,10 +25,10 @@ struct Box {
   std::string md = tmp / "md";
   Box() {
     make_maildir(md);
-    put_file(md + "/new/1.M1P1Q1R1.h,S=100", "ignored: S= wins");
-    put_file(md + "/cur/2.M1P1Q2R1.h,S=200:2,S", "x");
-    put_file(md + "/cur/3.M1P1Q3R1.h:2,", "seven b");
-    put_file(md + "/tmp/4.M1P1Q4R1.h", std::string(5000, 't'));  // tmp/ never counts
+    write_file(md + "/new/1.M1P1Q1R1.h,S=100", "ignored: S= wins");
+    write_file(md + "/cur/2.M1P1Q2R1.h,S=200:2,S", "x");
+    write_file(md + "/cur/3.M1P1Q3R1.h:2,", "seven b");
+    write_file(md + "/tmp/4.M1P1Q4R1.h", std::string(5000, 't'));  // tmp/ never counts
   }
   std::string size_file() const { return md + "/maildirsize"; }
 };
@@ -43,18 +44,18 @@ TEST_CASE("scan_maildir: new/ and cur/ of the Maildir and of every folder") {
   Box box;
   CHECK(scan_maildir(box.md) == QuotaUsage{307, 3});
   make_maildir(box.md + "/.Sent");
-  put_file(box.md + "/.Sent/cur/5.M1P1Q5R1.h,S=1000,W=1030:2,S", "");
+  write_file(box.md + "/.Sent/cur/5.M1P1Q5R1.h,S=1000,W=1030:2,S", "");
   make_maildir(box.md + "/.Trash");  // counted, as Dovecot does by default
-  put_file(box.md + "/.Trash/new/6.h,S=11", "");
-  make_dir(box.md + "/.Empty");      // a folder without new/ or cur/
-  put_file(box.md + "/.dotfile", "not a folder");
+  write_file(box.md + "/.Trash/new/6.h,S=11", "");
+  create_dir(box.md + "/.Empty");    // a folder without new/ or cur/
+  write_file(box.md + "/.dotfile", "not a folder");
   CHECK(scan_maildir(box.md) == QuotaUsage{1318, 5});
 }
 
 TEST_CASE("scan_maildir: a malformed S= falls back to the file's size") {
   Box box;
-  put_file(box.md + "/new/9.h,S=12x", "1234");    // junk after the digits
-  put_file(box.md + "/new/10.h,S=", "12345");     // no digits
+  write_file(box.md + "/new/9.h,S=12x", "1234");    // junk after the digits
+  write_file(box.md + "/new/10.h,S=", "12345");     // no digits
   CHECK(scan_maildir(box.md) == QuotaUsage{307 + 4 + 5, 5});
 }
 
@@ -87,7 +88,7 @@ TEST_CASE("MaildirQuota: a missing file is recomputed and written") {
 
 TEST_CASE("MaildirQuota: a trustworthy file is used as it is") {
   Box box;
-  put_file(box.size_file(), "5000S,100C\n1000 10\n");  // not what is on disk: proves it is read
+  write_file(box.size_file(), "5000S,100C\n1000 10\n");  // not what is on disk: proves it is read
   MaildirQuota q(box.md, {5000, 100}, std::time(nullptr));
   CHECK(q.usage(10) == QuotaUsage{1000, 10});
   CHECK(file_bytes(box.size_file()) == "5000S,100C\n1000 10\n");
@@ -97,7 +98,7 @@ TEST_CASE("MaildirQuota: recomputed when other limits, 5120 bytes or garbage") {
   std::time_t now = std::time(nullptr);
   {
     Box box;
-    put_file(box.size_file(), "9999S\n1000 10\n");  // the record's limits changed
+    write_file(box.size_file(), "9999S\n1000 10\n");  // the record's limits changed
     CHECK(MaildirQuota(box.md, {5000, 100}, now).usage(1) == QuotaUsage{307, 3});
     CHECK(file_bytes(box.size_file()) == "5000S,100C\n307 3\n");
   }
@@ -105,7 +106,7 @@ TEST_CASE("MaildirQuota: recomputed when other limits, 5120 bytes or garbage") {
     Box box;
     std::string big = "5000S\n";
     while (big.size() < 5120) big += "1 1\n";
-    put_file(box.size_file(), big);
+    write_file(box.size_file(), big);
     CHECK(MaildirQuota(box.md, {5000, std::nullopt}, now).usage(1) == QuotaUsage{307, 3});
     CHECK(file_bytes(box.size_file()) == "5000S\n307 3\n");
   }
@@ -113,17 +114,17 @@ TEST_CASE("MaildirQuota: recomputed when other limits, 5120 bytes or garbage") {
     Box box;
     std::string almost = "5000S\n";
     while (almost.size() + 4 < 5120) almost += "1 0\n";
-    put_file(box.size_file(), almost);  // 5119 bytes or less: still trusted
+    write_file(box.size_file(), almost);  // 5119 bytes or less: still trusted
     CHECK(MaildirQuota(box.md, {5000, std::nullopt}, now).usage(1).count == 0);
   }
   {
     Box box;
-    put_file(box.size_file(), "5000S\nbroken\n");
+    write_file(box.size_file(), "5000S\nbroken\n");
     CHECK(MaildirQuota(box.md, {5000, std::nullopt}, now).usage(1) == QuotaUsage{307, 3});
   }
   {
     Box box;  // the file Dovecot writes without limits, while the record now has some
-    put_file(box.size_file(), "0S\n12 1\n");
+    write_file(box.size_file(), "0S\n12 1\n");
     CHECK(MaildirQuota(box.md, {400, std::nullopt}, now).usage(1) == QuotaUsage{307, 3});
   }
 }
@@ -132,28 +133,28 @@ TEST_CASE("MaildirQuota: over quota with several lines or an old file: recompute
   std::time_t now = std::time(nullptr);
   {
     Box box;  // one change line, fresh: trusted even though it says "full"
-    put_file(box.size_file(), "1000S\n990 5\n");
+    write_file(box.size_file(), "1000S\n990 5\n");
     CHECK(MaildirQuota(box.md, {1000, std::nullopt}, now).usage(20) == QuotaUsage{990, 5});
   }
   {
     Box box;  // two lines and the message would not fit: look again
-    put_file(box.size_file(), "1000S\n900 4\n90 1\n");
+    write_file(box.size_file(), "1000S\n900 4\n90 1\n");
     CHECK(MaildirQuota(box.md, {1000, std::nullopt}, now).usage(20) == QuotaUsage{307, 3});
   }
   {
     Box box;  // two lines but it fits: trusted
-    put_file(box.size_file(), "1000S\n900 4\n50 1\n");
+    write_file(box.size_file(), "1000S\n900 4\n50 1\n");
     CHECK(MaildirQuota(box.md, {1000, std::nullopt}, now).usage(20) == QuotaUsage{950, 5});
   }
   {
     Box box;  // one line, older than 15 minutes, would not fit: look again
-    put_file(box.size_file(), "1000S\n990 5\n");
+    write_file(box.size_file(), "1000S\n990 5\n");
     set_mtime(box.size_file(), now - 16 * 60);
     CHECK(MaildirQuota(box.md, {1000, std::nullopt}, now).usage(20) == QuotaUsage{307, 3});
   }
   {
     Box box;  // old but fits: trusted
-    put_file(box.size_file(), "1000S\n500 5\n");
+    write_file(box.size_file(), "1000S\n500 5\n");
     set_mtime(box.size_file(), now - 3600);
     CHECK(MaildirQuota(box.md, {1000, std::nullopt}, now).usage(20) == QuotaUsage{500, 5});
   }
@@ -173,7 +174,7 @@ TEST_CASE("MaildirQuota: add appends a change line, and only to an existing file
 
 TEST_CASE("MaildirQuota: errors name the file") {
   Box box;
-  make_dir(box.size_file());  // a directory where the file should be
+  create_dir(box.size_file());  // a directory where the file should be
   MaildirQuota q(box.md, {5000, std::nullopt}, std::time(nullptr));
   CHECK_THROWS_WITH_AS(q.add(1, 1), ("unable to open " + box.size_file() + ": Is a directory").c_str(),
                        vmm::Error);

@@ -6,7 +6,8 @@
 
 #include <thread>
 
-#include "../testing/deliver_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using vmm::fmt::HeaderFilter;
@@ -14,7 +15,7 @@ using vmm::fmt::HeaderPlan;
 using vmm::store::copy_from_offset;
 using vmm::store::copy_message;
 using vmm::store::kCopyChunk;
-using namespace vmm::deliver_testing;
+using namespace vmm::testing;
 
 namespace {
 
@@ -67,7 +68,7 @@ TEST_CASE("copy_message: an empty input gives just the added lines; a loop is re
 
 TEST_CASE("copy_message: a read error is reported as reading the message") {
   TempDir tmp;
-  put_file(tmp / "f", "x");
+  write_file(tmp / "f", "x");
   vmm::sys::Fd wronly = vmm::sys::open_file(tmp / "f", O_WRONLY);
   HeaderFilter f(plan());
   try {
@@ -83,7 +84,7 @@ TEST_CASE("copy_from_offset: the rest of a file, whatever its own offset") {
   TempDir tmp;
   std::string data(3 * kCopyChunk + 7, 'a');
   for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<char>('a' + i % 26);
-  put_file(tmp / "src", data);
+  write_file(tmp / "src", data);
   vmm::sys::Fd src = vmm::sys::open_file(tmp / "src", O_RDONLY);
   vmm::sys::Fd dst = vmm::sys::open_file(tmp / "dst", O_WRONLY | O_CREAT | O_TRUNC, 0600);
   REQUIRE(::lseek(src.get(), 5, SEEK_SET) == 5);
@@ -97,7 +98,7 @@ TEST_CASE("copy_from_offset: the rest of a file, whatever its own offset") {
 
 TEST_CASE("copy_from_offset: errors name the side that failed") {
   TempDir tmp;
-  put_file(tmp / "src", "abc");
+  write_file(tmp / "src", "abc");
   vmm::sys::Fd src = vmm::sys::open_file(tmp / "src", O_RDONLY);
   vmm::sys::Fd ro = vmm::sys::open_file(tmp / "src", O_RDONLY);
   CHECK_THROWS_WITH_AS(copy_from_offset(src.get(), 0, ro.get(), "the copy", "the reader"),

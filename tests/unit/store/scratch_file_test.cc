@@ -4,20 +4,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../testing/deliver_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "store/message_copy.h"
 #include "sys/error.h"
 
 using vmm::store::ScratchFile;
 using Kind = ScratchFile::Kind;
-using namespace vmm::deliver_testing;
+using namespace vmm::testing;
 
 // Unlinked is what a file system without O_TMPFILE (NFS, some FUSE) gets.
 TEST_CASE("ScratchFile: holds the bytes, has no name, leaves nothing behind") {
   for (Kind kind : {Kind::unnamed, Kind::unlinked}) {
     CAPTURE(static_cast<int>(kind));
     TempDir tmp;
-    put_file(tmp / "keep", "k");
+    write_file(tmp / "keep", "k");
     std::string back;
     {
       ScratchFile f(tmp.path, kind);

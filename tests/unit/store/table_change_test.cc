@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "fmt/cdb_read.h"
 #include "fmt/cdb_write.h"
 #include "store/table.h"
@@ -11,6 +13,7 @@
 #include "table_testing.h"
 
 using namespace vmm;
+using namespace vmm::testing;
 using namespace vmm::table_testing;
 using Entries = std::vector<std::pair<std::string, std::string>>;
 

@@ -10,11 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "store/table.h"
 #include "sys/error.h"
 #include "table_testing.h"
 
 using namespace vmm;
+using namespace vmm::testing;
 using namespace vmm::table_testing;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;

@@ -7,12 +7,13 @@
 #include <chrono>
 #include <string>
 
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "store/table_lock.h"
 #include "sys/error.h"
-#include "table_testing.h"
 
 using namespace vmm;
-using namespace vmm::table_testing;
+using namespace vmm::testing;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
@@ -149,7 +150,7 @@ TEST_CASE("a killed holder leaves nothing that blocks the next writer") {
 TEST_CASE("a lock path that is a symlink or cannot be opened is refused") {
   TempDir dir;
   SUBCASE("symlink") {
-    write_bytes(dir / "target", "");
+    write_file(dir / "target", "", 0600);
     REQUIRE(::symlink("target", (dir / "passwd.lock").c_str()) == 0);
     try {
       store::TableLock lock(dir / "passwd.lock", 0ms);

@@ -6,11 +6,14 @@
 #include <utility>
 #include <vector>
 
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "store/table.h"
 #include "sys/error.h"
 #include "table_testing.h"
 
 using namespace vmm;
+using namespace vmm::testing;
 using namespace vmm::table_testing;
 using Entries = std::vector<std::pair<std::string, std::string>>;
 
@@ -49,7 +52,7 @@ TEST_CASE("a missing table file is an empty table") {
 
 TEST_CASE("an empty file is an empty table") {
   TempDir dir;
-  write_bytes(dir / "passwd.cdb", "");
+  write_file(dir / "passwd.cdb", "", 0600);
   store::TableSnapshot t(dir / "passwd.cdb");
   CHECK(t.size() == 0);
 }
@@ -135,7 +138,7 @@ TEST_CASE("a corrupt table throws a temporary error naming the file") {
   TempDir dir;
   const std::string path = dir / "passwd.cdb";
   SUBCASE("shorter than the header") {
-    write_bytes(path, std::string(100, 'x'));
+    write_file(path, std::string(100, 'x'), 0600);
     try {
       store::TableSnapshot t(path);
       FAIL("no error");
@@ -149,7 +152,7 @@ TEST_CASE("a corrupt table throws a temporary error naming the file") {
     write_cdb(path, {{"joe", "1"}});
     std::string bytes = file_bytes(path);
     bytes[2048] = '\x7f';  // key length of the first record
-    write_bytes(path, bytes);
+    write_file(path, bytes, 0600);
     store::TableSnapshot t(path);  // the header is fine
     try {
       t.size();
@@ -175,7 +178,7 @@ TEST_CASE("an unreadable table throws the open error") {
     }
   }
   SUBCASE("a home that is not a directory") {
-    write_bytes(dir / "home", "");
+    write_file(dir / "home", "", 0600);
     const std::string path = dir / "home/passwd.cdb";
     try {
       store::TableSnapshot t(path);

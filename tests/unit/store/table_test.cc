@@ -11,11 +11,14 @@
 #include <utility>
 #include <vector>
 
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "store/table.h"
 #include "sys/error.h"
 #include "table_testing.h"
 
 using namespace vmm;
+using namespace vmm::testing;
 using namespace vmm::table_testing;
 using namespace std::chrono_literals;
 using Names = std::vector<std::string>;
@@ -101,7 +104,7 @@ TEST_CASE("an update without changes writes nothing") {
 
 TEST_CASE("unchanged records are copied byte for byte (original VMailMgr table)") {
   TempDir dir;
-  write_bytes(dir / "passwd.cdb", file_bytes(kFixture));
+  write_file(dir / "passwd.cdb", file_bytes(kFixture), 0600);
   store::Table table(dir.path);
   table.update([](const store::TableSnapshot&, store::TableChange& c) { c.remove("nobody"); });
   CHECK(file_bytes(dir / "passwd.cdb") == file_bytes(kFixture));
@@ -127,12 +130,12 @@ TEST_CASE("temporary files of crashed writers are removed by the next writer") {
   TempDir dir;
   store::Table table(dir.path);
   add(table, "joe", account("h"));
-  write_bytes(dir / "passwd.cdb.tmp.12345.1", "half a table");
-  write_bytes(dir / "passwd.cdb.tmp.x", "");
-  write_bytes(dir / "outside", "keep");
+  write_file(dir / "passwd.cdb.tmp.12345.1", "half a table", 0600);
+  write_file(dir / "passwd.cdb.tmp.x", "", 0600);
+  write_file(dir / "outside", "keep", 0600);
   REQUIRE(::symlink("outside", (dir / "passwd.cdb.tmp.link").c_str()) == 0);
-  write_bytes(dir / "passwd.cdb.tmp", "not ours");  // VMailMgr's name: left alone
-  write_bytes(dir / "other.cdb.tmp.1", "");         // another table's
+  write_file(dir / "passwd.cdb.tmp", "not ours", 0600);  // VMailMgr's name: left alone
+  write_file(dir / "other.cdb.tmp.1", "", 0600);         // another table's
   // Even an update that changes nothing cleans up.
   table.update([](const store::TableSnapshot&, store::TableChange&) {});
   CHECK(list_dir(dir.path) ==
@@ -167,7 +170,7 @@ TEST_CASE("a corrupt table makes the update fail and stays byte-identical") {
     bytes = file_bytes(table.path());
     bytes[2048 + 4] = '\x7f';  // data length of the first record
   }
-  write_bytes(table.path(), bytes);
+  write_file(table.path(), bytes, 0600);
   try {
     add(table, "new", account("h"));
     FAIL("no error");

@@ -9,23 +9,18 @@
 #include <filesystem>
 #include <string>
 
+#include "../testing/errors.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using vmm::Error;
 using vmm::ErrorClass;
+using namespace vmm;
 using namespace vmm::sys;
+using namespace vmm::testing;
 
 namespace {
-
-struct Scratch {
-  std::string path;
-  Scratch() {
-    char tmpl[] = "/tmp/vmm_auth_dirs.XXXXXX";
-    REQUIRE(::mkdtemp(tmpl) != nullptr);
-    path = tmpl;
-  }
-  ~Scratch() { std::filesystem::remove_all(path); }
-};
 
 std::string cwd() {
   char buf[PATH_MAX];
@@ -36,7 +31,7 @@ std::string cwd() {
 }  // namespace
 
 TEST_CASE("is_directory: directories and links to them only") {
-  Scratch s;
+  TempDir s;
   std::filesystem::create_directory(s.path + "/Maildir");
   int fd = ::open((s.path + "/file").c_str(), O_WRONLY | O_CREAT, 0600);
   ::close(fd);
@@ -53,7 +48,7 @@ TEST_CASE("is_directory: directories and links to them only") {
 }
 
 TEST_CASE("change_dir: moves the process, or names the path in the error") {
-  Scratch s;
+  TempDir s;
   const std::string before = cwd();
   change_dir(s.path);
   CHECK(cwd() == s.path);
@@ -68,4 +63,68 @@ TEST_CASE("change_dir: moves the process, or names the path in the error") {
           "unable to change directory to " + s.path + "/missing: No such file or directory");
   }
   CHECK(cwd() == before);
+}
+
+TEST_CASE("file_kind: missing, directory or other, with or without following links") {
+  TempDir s;
+  create_dir(s / "dir");
+  write_file(s / "file", "x");
+  std::filesystem::create_directory_symlink(s / "dir", s / "link");
+  std::filesystem::create_symlink(s / "nowhere", s / "dangling");
+  CHECK(file_kind(s / "dir", Links::follow) == FileKind::directory);
+  CHECK(file_kind(s / "file", Links::follow) == FileKind::other);
+  CHECK(file_kind(s / "link", Links::follow) == FileKind::directory);
+  CHECK(file_kind(s / "link", Links::no_follow) == FileKind::other);
+  CHECK(file_kind(s / "dangling", Links::follow) == FileKind::missing);
+  CHECK(file_kind(s / "dangling", Links::no_follow) == FileKind::other);
+  CHECK(file_kind(s / "missing", Links::no_follow) == FileKind::missing);
+  CHECK(file_kind(s / "file/below", Links::follow) == FileKind::missing);  // ENOTDIR
+  const std::string loop = s / "loop";
+  std::filesystem::create_symlink(loop, loop);
+  CHECK(error_of([&] { file_kind(loop + "/x", Links::follow); }) ==
+        "unable to look at " + loop + "/x: Too many levels of symbolic links");
+}
+
+TEST_CASE("make_dir: made, already there, or why not") {
+  TempDir s;
+  const mode_t old = ::umask(022);
+  CHECK(sys::make_dir(s / "d", 0755));
+  CHECK(mode_of(s / "d") == 0755);
+  CHECK_FALSE(sys::make_dir(s / "d", 0755));
+  write_file(s / "f", "x");
+  CHECK_FALSE(sys::make_dir(s / "f", 0755));  // EEXIST whatever it is: the caller looks
+  ::umask(old);
+  CHECK(error_of([&] { sys::make_dir(s / "missing/d", 0755); }) ==
+        "unable to create " + s / "missing/d" + ": No such file or directory");
+}
+
+TEST_CASE("rename_no_replace: never replaces what is there") {
+  TempDir s;
+  create_dir(s / "a");
+  write_file(s / "a/mail", "hello");
+  CHECK(rename_no_replace(s / "a", s / "b"));
+  CHECK(file_bytes(s / "b/mail") == "hello");
+  CHECK_FALSE(exists(s / "a"));
+
+  create_dir(s / "empty");  // rename(2) alone would replace it
+  CHECK_FALSE(rename_no_replace(s / "b", s / "empty"));
+  CHECK(exists(s / "b/mail"));
+  CHECK(list_dir(s / "empty").empty());
+
+  CHECK(error_of([&] { rename_no_replace(s / "missing", s / "c"); }) ==
+        "unable to move " + (s / "missing") + " to " + (s / "c") + ": No such file or directory");
+  CHECK(error_of([&] { rename_no_replace(s / "b", s / "b/inside"); }) ==
+        "unable to move " + (s / "b") + " to " + (s / "b/inside") + ": Invalid argument");
+}
+
+TEST_CASE("remove_empty_dir: only an empty directory goes") {
+  TempDir s;
+  create_dir(s / "empty");
+  create_dir(s / "full");
+  write_file(s / "full/x", "x");
+  CHECK(remove_empty_dir(s / "empty"));
+  CHECK_FALSE(exists(s / "empty"));
+  CHECK_FALSE(remove_empty_dir(s / "full"));
+  CHECK(file_bytes(s / "full/x") == "x");
+  CHECK_FALSE(remove_empty_dir(s / "missing"));
 }

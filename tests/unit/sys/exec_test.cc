@@ -11,49 +11,23 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <stdexcept>
 
+#include "../testing/errors.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using vmm::sys::exec_program;
 using vmm::sys::probe_program;
 using vmm::sys::ProgramFile;
 using vmm::sys::run_program;
+using vmm::testing::file_bytes;
+using vmm::testing::TempDir;
+using vmm::testing::write_file;
 
 namespace {
-
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char tmpl[] = "/tmp/vmm-exec-XXXXXX";
-    REQUIRE(::mkdtemp(tmpl) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
-
-void write_file(const std::string& path, const std::string& text, mode_t mode) {
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    REQUIRE(out.good());
-  }
-  REQUIRE(::chmod(path.c_str(), mode) == 0);
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 int open_fd_count() {
   int n = 0;
@@ -64,15 +38,6 @@ int open_fd_count() {
   return n;
 }
 
-vmm::Error error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const vmm::Error& e) {
-    return e;
-  }
-  FAIL("no vmm::Error thrown");
-  return vmm::Error(vmm::ErrorClass::usage, "");
-}
 
 // No child of ours is left unreaped.
 bool no_children() {
@@ -104,7 +69,7 @@ TEST_CASE("run_program passes argv exactly, with no shell in between") {
   int rc = run_program({"/bin/sh", "-c", "printf '%s|' \"$0\" \"$@\" > \"$1\"", "name", out,
                         "b c", "", "$HOME;`x`*"});
   CHECK(rc == 0);
-  CHECK(slurp(out) == "name|" + out + "|b c||$HOME;`x`*|");
+  CHECK(file_bytes(out) == "name|" + out + "|b c||$HOME;`x`*|");
 }
 
 TEST_CASE("run_program: the child inherits the environment and fd 0") {
@@ -113,7 +78,7 @@ TEST_CASE("run_program: the child inherits the environment and fd 0") {
   REQUIRE(::setenv("VMM_EXEC_TEST", "hello world", 1) == 0);
   CHECK(run_program({"/bin/sh", "-c", "printf %s \"$VMM_EXEC_TEST\" > \"$0\"", out}) == 0);
   ::unsetenv("VMM_EXEC_TEST");
-  CHECK(slurp(out) == "hello world");
+  CHECK(file_bytes(out) == "hello world");
 
   write_file(in, "from stdin\n", 0644);
   int saved = ::dup(0);
@@ -126,37 +91,37 @@ TEST_CASE("run_program: the child inherits the environment and fd 0") {
   REQUIRE(::dup2(saved, 0) == 0);
   ::close(saved);
   CHECK(rc == 0);
-  CHECK(slurp(out) == "from stdin\n");
+  CHECK(file_bytes(out) == "from stdin\n");
 }
 
 TEST_CASE("run_program: a failed exec throws with the child's errno") {
   TempDir t;
   int fds_before = open_fd_count();
 
-  vmm::Error e = error_of([] { run_program({"/nonexistent/vmm-hook"}); });
+  vmm::Error e = vmm::testing::thrown_by([] { run_program({"/nonexistent/vmm-hook"}); });
   CHECK(e.err() == ENOENT);
   CHECK(e.cls() == vmm::ErrorClass::permanent);
   CHECK(std::string(e.what()) == "unable to run /nonexistent/vmm-hook: No such file or directory");
 
   // No PATH search: a bare name is a path relative to the current directory.
   REQUIRE(::access("true", F_OK) != 0);
-  e = error_of([] { run_program({"true"}); });
+  e = vmm::testing::thrown_by([] { run_program({"true"}); });
   CHECK(e.err() == ENOENT);
   CHECK(std::string(e.what()) == "unable to run true: No such file or directory");
 
   std::string plain = t.path + "/plain";
   write_file(plain, "#!/bin/sh\nexit 0\n", 0644);
-  e = error_of([&] { run_program({plain, "arg"}); });
+  e = vmm::testing::thrown_by([&] { run_program({plain, "arg"}); });
   CHECK(e.err() == EACCES);
   CHECK(std::string(e.what()) == "unable to run " + plain + ": Permission denied");
 
-  e = error_of([&] { run_program({t.path}); });
+  e = vmm::testing::thrown_by([&] { run_program({t.path}); });
   CHECK(e.err() == EACCES);
 
   // execv never falls back to a shell for a file it cannot load.
   std::string junk = t.path + "/junk";
   write_file(junk, "this is not a program\n", 0755);
-  e = error_of([&] { run_program({junk}); });
+  e = vmm::testing::thrown_by([&] { run_program({junk}); });
   CHECK(e.err() == ENOEXEC);
   CHECK(std::string(e.what()) == "unable to run " + junk + ": Exec format error");
 
@@ -238,7 +203,7 @@ TEST_CASE("probe_program tells missing, not regular, no exec bit, executable") {
   CHECK(probe_program(t.path + "/dangling") == ProgramFile::missing);
   std::string loop = t.path + "/loop";
   REQUIRE(::symlink(loop.c_str(), loop.c_str()) == 0);
-  vmm::Error e = error_of([&] { probe_program(loop); });
+  vmm::Error e = vmm::testing::thrown_by([&] { probe_program(loop); });
   CHECK(e.err() == ELOOP);
   CHECK(std::string(e.what()) == "unable to stat " + loop + ": Too many levels of symbolic links");
 }

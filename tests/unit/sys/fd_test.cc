@@ -2,34 +2,22 @@
 
 #include <doctest/doctest.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <filesystem>
-#include <fstream>
 
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using namespace vmm::sys;
 using vmm::Error;
 using vmm::ErrorClass;
+using vmm::testing::TempDir;
+using vmm::testing::write_file;
 
 namespace {
-
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char t[] = "/tmp/vmm-fd-test.XXXXXX";
-    path = mkdtemp(t);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string file(const std::string& name, const std::string& text) const {
-    std::ofstream(path + "/" + name, std::ios::binary) << text;
-    return path + "/" + name;
-  }
-};
 
 std::string message_of(auto f, ErrorClass* cls = nullptr) {
   try {
@@ -66,7 +54,8 @@ TEST_CASE("fd: Fd closes once, moves, releases") {
 
 TEST_CASE("fd: whole files are read within a bound") {
   TempDir t;
-  std::string p = t.file("ten", "0123456789");
+  std::string p = t / "ten";
+  write_file(p, "0123456789");
   CHECK(read_file(p, 10) == "0123456789");
   CHECK(read_file(p, 100) == "0123456789");
   ErrorClass cls{};
@@ -81,7 +70,8 @@ TEST_CASE("fd: whole files are read within a bound") {
   CHECK(out == "0123456789");
   CHECK(message_of([&] { read_file_if_exists(t.path, 10, out); }) ==
         "unable to read " + t.path + ": Is a directory");
-  CHECK(read_file(t.file("empty", ""), 0) == "");
+  write_file(t / "empty", "");
+  CHECK(read_file(t / "empty", 0) == "");
 }
 
 TEST_CASE("fd: write_all and fsync") {
@@ -104,12 +94,14 @@ TEST_CASE("fd: write_all and fsync") {
 
 TEST_CASE("fd: MappedFile maps whole regular files, empty ones too") {
   TempDir t;
-  MappedFile m(t.file("data", std::string("a\0b", 3)));
+  write_file(t / "data", std::string("a\0b", 3));
+  MappedFile m(t / "data");
   CHECK(m.bytes() == std::string_view("a\0b", 3));
   MappedFile moved(std::move(m));
   CHECK(moved.bytes().size() == 3);
   CHECK(m.bytes().empty());
-  MappedFile e(t.file("empty", ""));
+  write_file(t / "empty", "");
+  MappedFile e(t / "empty");
   CHECK(e.bytes().empty());
   CHECK(message_of([&] { MappedFile d(t.path); }) == t.path + " is not a regular file");
   CHECK(message_of([&] { MappedFile d(t.path + "/missing"); }) ==

@@ -5,16 +5,17 @@
 
 #include <string>
 
-#include "../testing/deliver_testing.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using vmm::sys::FedChild;
-using namespace vmm::deliver_testing;
+using namespace vmm::testing;
 
 namespace {
 
 void sh_script(const std::string& path, const std::string& body) {
-  put_file(path, "#!/bin/sh\n" + body, 0755);
+  write_file(path, "#!/bin/sh\n" + body, 0755);
 }
 
 }  // namespace
@@ -95,7 +96,7 @@ TEST_CASE("FedChild: a program that cannot run throws the exec error") {
     CHECK(std::string(e.what()) == "unable to run " + (tmp / "missing") + ": No such file or directory");
     CHECK(e.err() == ENOENT);
   }
-  put_file(tmp / "plain", "not a program\n", 0644);
+  write_file(tmp / "plain", "not a program\n", 0644);
   CHECK_THROWS_WITH_AS(FedChild({tmp / "plain"}, false),
                        ("unable to run " + (tmp / "plain") + ": Permission denied").c_str(),
                        vmm::Error);

@@ -8,10 +8,10 @@
 
 #include <cstdio>
 #include <exception>
-#include <filesystem>
 #include <functional>
 #include <string>
 
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using vmm::Error;
@@ -118,11 +118,10 @@ TEST_CASE("privs: BorrowedIdentity acts as the user and returns to root") {
     return;
   }
   std::string before = in_child(ids);
-  std::string out = in_child([] {
+  vmm::testing::TempDir tmp;  // removed by this process, after the child is gone
+  const std::string dir = tmp.path;
+  std::string out = in_child([dir] {
     std::string report;
-    char tmpl[] = "/tmp/vmm_privs_test.XXXXXX";
-    if (::mkdtemp(tmpl) == nullptr) return std::string("mkdtemp failed");
-    std::string dir = tmpl;
     ::chmod(dir.c_str(), 0777);
     {
       BorrowedIdentity borrowed(kStranger);
@@ -140,7 +139,6 @@ TEST_CASE("privs: BorrowedIdentity acts as the user and returns to root") {
       borrowed.restore();
       report += ids() + "\n";
     }
-    std::filesystem::remove_all(dir);
     return report;
   });
   CHECK(out ==

@@ -1,7 +1,6 @@
 #include "sys/remove_tree.h"
 
 #include <doctest/doctest.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,64 +8,37 @@
 #include <fstream>
 #include <string>
 
+#include "../testing/errors.h"
+#include "../testing/files.h"
+#include "../testing/temp_dir.h"
 #include "sys/error.h"
 
 using vmm::sys::remove_tree;
+using namespace vmm::testing;
 namespace fs = std::filesystem;
-
-namespace {
-
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char t[] = "/tmp/vmm-remove-tree-test.XXXXXX";
-    path = mkdtemp(t);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string operator/(const std::string& rel) const { return path + "/" + rel; }
-};
-
-void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
-
-bool exists_nofollow(const std::string& path) {
-  struct stat st;
-  return ::lstat(path.c_str(), &st) == 0;
-}
-
-std::string error_of(auto f, vmm::ErrorClass want = vmm::ErrorClass::permanent) {
-  try {
-    f();
-  } catch (const vmm::Error& e) {
-    CHECK(e.cls() == want);
-    return e.what();
-  }
-  return "(no error)";
-}
-
-}  // namespace
 
 TEST_CASE("remove_tree: removes a Maildir with its messages") {
   TempDir t;
   fs::create_directories(t / "users/joe/cur");
   fs::create_directories(t / "users/joe/new");
   fs::create_directories(t / "users/joe/tmp");
-  write(t / "users/joe/new/1.M1P1.host", "mail");
-  write(t / "users/joe/maildirsize", "0S\n");
+  write_file(t / "users/joe/new/1.M1P1.host", "mail");
+  write_file(t / "users/joe/maildirsize", "0S\n");
   CHECK(remove_tree(t.path, "./users/joe") == true);
-  CHECK_FALSE(exists_nofollow(t / "users/joe"));
-  CHECK(exists_nofollow(t / "users"));
+  CHECK_FALSE(exists(t / "users/joe"));
+  CHECK(exists(t / "users"));
 }
 
 TEST_CASE("remove_tree: a symlink inside the tree is unlinked, its target survives") {
   TempDir t;
   fs::create_directories(t / "outside/keep");
-  write(t / "outside/keep/precious", "data");
+  write_file(t / "outside/keep/precious", "data");
   fs::create_directories(t / "users/joe/cur");
   fs::create_symlink(t / "outside", t / "users/joe/cur/evil");
   fs::create_symlink(t / "outside/keep/precious", t / "users/joe/file-link");
   CHECK(remove_tree(t.path, "users/joe"));
-  CHECK_FALSE(exists_nofollow(t / "users/joe"));
-  CHECK(exists_nofollow(t / "outside/keep/precious"));
+  CHECK_FALSE(exists(t / "users/joe"));
+  CHECK(exists(t / "outside/keep/precious"));
   std::ifstream in(t / "outside/keep/precious");
   std::string text;
   in >> text;
@@ -76,12 +48,12 @@ TEST_CASE("remove_tree: a symlink inside the tree is unlinked, its target surviv
 TEST_CASE("remove_tree: a symlinked directory itself is unlinked, not followed") {
   TempDir t;
   fs::create_directories(t / "outside/cur");
-  write(t / "outside/cur/msg", "x");
+  write_file(t / "outside/cur/msg", "x");
   fs::create_directories(t / "users");
   fs::create_symlink(t / "outside", t / "users/joe");
   CHECK(remove_tree(t.path, "users/joe"));
-  CHECK_FALSE(exists_nofollow(t / "users/joe"));
-  CHECK(exists_nofollow(t / "outside/cur/msg"));
+  CHECK_FALSE(exists(t / "users/joe"));
+  CHECK(exists(t / "outside/cur/msg"));
 }
 
 TEST_CASE("remove_tree: a symlink on the way is refused") {
@@ -91,12 +63,12 @@ TEST_CASE("remove_tree: a symlink on the way is refused") {
   CHECK(error_of([&] { remove_tree(t.path, "users/joe"); }) ==
         "unable to remove " + t.path + "/users/...: " + t.path +
             "/users is a symbolic link or not a directory");
-  CHECK(exists_nofollow(t / "outside/joe/cur"));
+  CHECK(exists(t / "outside/joe/cur"));
 }
 
 TEST_CASE("remove_tree: a file on the way is refused") {
   TempDir t;
-  write(t / "users", "not a directory");
+  write_file(t / "users", "not a directory");
   CHECK(error_of([&] { remove_tree(t.path, "users/joe"); }) ==
         "unable to remove " + t.path + "/users/...: " + t.path +
             "/users is a symbolic link or not a directory");
@@ -113,7 +85,7 @@ TEST_CASE("remove_tree: paths leaving the root are refused") {
         "unable to remove " + t.path + ": the path names the top directory itself");
   CHECK(error_of([&] { remove_tree(t.path, ""); }) ==
         "unable to remove " + t.path + ": the path names the top directory itself");
-  CHECK(exists_nofollow(t / "users/joe"));
+  CHECK(exists(t / "users/joe"));
 }
 
 TEST_CASE("remove_tree: a missing path removes nothing and says so") {
@@ -123,18 +95,18 @@ TEST_CASE("remove_tree: a missing path removes nothing and says so") {
   CHECK(remove_tree(t / "missing/joe") == false);
   fs::create_directories(t / "users");
   CHECK(remove_tree(t.path, "users/joe") == false);
-  CHECK(exists_nofollow(t / "users"));
+  CHECK(exists(t / "users"));
 }
 
 TEST_CASE("remove_tree: plain files and fifos are unlinked") {
   TempDir t;
-  write(t / "file", "x");
+  write_file(t / "file", "x");
   CHECK(remove_tree(t.path, "file"));
-  CHECK_FALSE(exists_nofollow(t / "file"));
+  CHECK_FALSE(exists(t / "file"));
   fs::create_directories(t / "d");
   REQUIRE(::mkfifo((t / "d/fifo").c_str(), 0600) == 0);
   CHECK(remove_tree(t.path, "d"));
-  CHECK_FALSE(exists_nofollow(t / "d"));
+  CHECK_FALSE(exists(t / "d"));
 }
 
 TEST_CASE("remove_tree: the whole-path form never follows the last component") {
@@ -142,11 +114,11 @@ TEST_CASE("remove_tree: the whole-path form never follows the last component") {
   fs::create_directories(t / "outside/x");
   fs::create_symlink(t / "outside", t / "link");
   CHECK(remove_tree(t / "link/"));
-  CHECK_FALSE(exists_nofollow(t / "link"));
-  CHECK(exists_nofollow(t / "outside/x"));
+  CHECK_FALSE(exists(t / "link"));
+  CHECK(exists(t / "outside/x"));
   fs::create_directories(t / "a/b/c");
   CHECK(remove_tree(t / "a"));
-  CHECK_FALSE(exists_nofollow(t / "a"));
+  CHECK_FALSE(exists(t / "a"));
   CHECK(error_of([] { remove_tree("/"); }) == "unable to remove /: the path names the top directory itself");
 }
 

@@ -1,21 +1,20 @@
 #include "sys/tty.h"
 
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdlib.h>
-#include <termios.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <string>
 #include <thread>
 
+#include "../testing/errors.h"
+#include "../testing/pty.h"
 #include "sys/error.h"
 
 using namespace vmm::sys;
+using vmm::testing::error_of;
+using vmm::testing::Pty;
 
 namespace {
 
@@ -38,51 +37,6 @@ struct Pipe {
   }
 };
 
-// A pseudo-terminal: the tool side is `slave`, the user's side `master`.
-struct Pty {
-  int master = -1, slave = -1;
-  Pty() {
-    master = ::posix_openpt(O_RDWR | O_NOCTTY);
-    REQUIRE(master >= 0);
-    REQUIRE(::grantpt(master) == 0);
-    REQUIRE(::unlockpt(master) == 0);
-    slave = ::open(::ptsname(master), O_RDWR | O_NOCTTY);
-    REQUIRE(slave >= 0);
-  }
-  ~Pty() {
-    ::close(slave);
-    ::close(master);
-  }
-  // Everything the terminal showed until `until` appears (or 5 s pass).
-  std::string screen_until(const std::string& until) {
-    std::string seen;
-    auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (seen.find(until) == std::string::npos && std::chrono::steady_clock::now() < end) {
-      struct pollfd p = {master, POLLIN, 0};
-      if (::poll(&p, 1, 50) <= 0) continue;
-      char buf[256];
-      ssize_t n = ::read(master, buf, sizeof buf);
-      if (n > 0) seen.append(buf, std::size_t(n));
-    }
-    return seen;
-  }
-  void type(const std::string& s) { ::write(master, s.data(), s.size()); }
-  bool echo_on() {
-    struct termios t;
-    REQUIRE(::tcgetattr(slave, &t) == 0);
-    return (t.c_lflag & ECHO) != 0;
-  }
-};
-
-std::string error_of(auto f) {
-  try {
-    f();
-  } catch (const vmm::Error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
-
 }  // namespace
 
 TEST_CASE("tty: pipes are not terminals, ptys are") {
@@ -91,6 +45,14 @@ TEST_CASE("tty: pipes are not terminals, ptys are") {
   Pty t;
   CHECK(is_terminal(t.slave));
   CHECK_FALSE(is_terminal(-1));
+}
+
+TEST_CASE("tty: open_terminal opens a terminal, or gives an invalid Fd") {
+  Pty pty;
+  Fd t = open_terminal(pty.slave_path);
+  REQUIRE(t.valid());
+  CHECK(is_terminal(t.get()));
+  CHECK_FALSE(open_terminal("/nonexistent/tty").valid());
 }
 
 TEST_CASE("tty: read_line takes one line and leaves the rest unread") {

@@ -1,15 +1,12 @@
-// Helpers shared by the checkvpw (auth_*) unit tests: a private temporary
-// directory, small files, virtual account records and tables.
+// Helpers shared by the login tests (domain::login_verdict and checkvpw's
+// auth_* tests): virtual account records and tables, an in-memory user
+// database and known password hashes. The temporary directory and the file
+// utilities are the shared ones in ../testing/.
 #pragma once
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <sys/types.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <map>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,36 +14,8 @@
 #include "domain/base_user.h"
 #include "fmt/record.h"
 #include "store/table.h"
-#include "sys/fd.h"
 
-namespace vmm::auth_testing {
-
-// mkdtemp under /tmp, removed with everything in it on destruction.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char tmpl[] = "/tmp/vmm_auth_XXXXXX";
-    if (!::mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string operator/(const std::string& name) const { return path + "/" + name; }
-};
-
-inline void write_file(const std::string& path, const std::string& text, int mode = 0644) {
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-  sys::Fd fd = sys::open_file(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
-  sys::write_all(fd.get(), text, path);
-  fd.close();
-  ::chmod(path.c_str(), mode);
-}
-
-inline std::string read_text(const std::string& path) { return sys::read_file(path, 1 << 20); }
+namespace vmm::login_testing {
 
 // A virtual account with a mailbox at ./users/NAME.
 inline fmt::Record mailbox(const std::string& name, const std::string& hash) {
@@ -108,4 +77,4 @@ class FakeUserDb : public domain::UserDb {
 inline constexpr const char* kMd5CryptHash = "$1$ONSdDnGX$MjLWKkW4Em.5bdjI6Dchk.";
 inline constexpr const char* kMd5CryptPassword = "Kestrel.Moss-42";
 
-}  // namespace vmm::auth_testing
+}  // namespace vmm::login_testing
