@@ -1,6 +1,6 @@
 // Login resolution, steps 1-3 of SPEC §5: split the login into user and
 // domain, map it to a qmail local name, find the base user owning it.
-// Step 4 (the account checks) belongs to the action layer.
+// Step 4 (the account checks) is domain/login_verdict; the login flow is lib/auth.
 #pragma once
 #include <optional>
 #include <string>

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 
+#include "sys/dir.h"
 #include "sys/error.h"
 #include "sys/fd.h"
 #include "sys/remove_tree.h"
@@ -25,13 +26,10 @@ std::string parent_of(const std::string& path) {
 
 bool create_level(const std::string& dir) {
   if (::mkdir(dir.c_str(), 0755) == 0) return true;
-  int err = errno;
-  struct stat st;
-  if (err == EEXIST && ::stat(dir.c_str(), &st) == 0) {
-    if (S_ISDIR(st.st_mode)) return false;
-    throw Error(ErrorClass::permanent, dir + " exists and is not a directory");
-  }
-  throw errno_error("create directory " + dir, err);
+  const int err = errno;
+  if (err != EEXIST) throw errno_error("create directory " + dir, err);
+  if (sys::file_kind(dir, sys::Links::follow) == sys::FileKind::directory) return false;
+  throw Error(ErrorClass::permanent, dir + " exists and is not a directory");
 }
 
 void create_parents(const std::string& path) {

@@ -1,4 +1,4 @@
-// Helpers for the tests of the admin actions (account_*, listing, attr,
+// Helpers for the tests of lib/admin (account_*, listing, attr,
 // rehash, setup and upgrade): a private base home with its own global
 // settings directory beside it, and the records those tests store in it.
 #pragma once
