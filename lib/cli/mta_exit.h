@@ -11,8 +11,18 @@ namespace vmm::cli {
 
 // qmail: usage 111, permanent 100, temporary 111.
 // Postfix: usage 75 (EX_TEMPFAIL), permanent 69, temporary 75; a
-// DeliveryRefused gets the code of its refusal (refusal_exit_code).
+// DeliveryRefused gets the code of its refusal (refusal_exit_code), and
+// every diagnostic starts with its enhanced status code (dsn_status).
 ExitCodes deliver_exit_codes(deliver::Mta mta);
+
+// The RFC 3463 status code of a failure, with a blank after it, for the
+// start of vdeliver's diagnostic under Postfix: local(8) takes a first word
+// "D.S.N" as the delivery status of its DSN (and its class, 4 or 5, decides
+// defer or bounce), so a full mailbox reads "5.2.2", not "5.2.0 can't create
+// user output file". No such user 5.1.1, mailbox full 5.2.2, expired or no
+// mailbox 5.2.1, loop 5.4.6, another refusal 5.3.0; a usage error (a broken
+// .forward) 4.3.5, any other temporary failure 4.3.0.
+std::string dsn_status(const Error& e);
 // qmail: 100 for every refusal; Postfix: 67 no such user (EX_NOUSER), 73
 // mailbox full (EX_CANTCREAT), 69 other (EX_UNAVAILABLE).
 int refusal_exit_code(deliver::Mta mta, deliver::Refusal why);

@@ -33,11 +33,11 @@ void warn(const char* prog, const std::string& message) {
   put(std::string(prog) + ": warning: " + message + "\n");
 }
 
-void report(const ProgramInfo& info, const Error& e) {
-  const std::string prog = info.name;
+void report(const ProgramInfo& info, const Error& e, const std::string& status) {
+  const std::string prog = status + info.name;
   switch (e.cls()) {
     case ErrorClass::usage:
-      put(prog + ": " + e.what() + "\n" + prog + ": " + usage_line(info) + "\n");
+      put(prog + ": " + e.what() + "\n" + info.name + ": " + usage_line(info) + "\n");
       return;
     case ErrorClass::bad_login: put(prog + ": login failed: " + e.what() + "\n"); return;
     case ErrorClass::permanent: put(prog + ": fatal: " + e.what() + "\n"); return;
@@ -49,10 +49,11 @@ int run_main(const ProgramInfo& info, const ExitCodes& codes, const std::functio
   try {
     return body();
   } catch (const Error& e) {
-    report(info, e);
+    report(info, e, codes.status ? codes.status(e) : "");
     return codes.of(e);
   } catch (const std::exception& e) {
-    report(info, Error(ErrorClass::temporary, e.what()));
+    const Error temporary(ErrorClass::temporary, e.what());
+    report(info, temporary, codes.status ? codes.status(temporary) : "");
     return codes.temporary;
   }
 }

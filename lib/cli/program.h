@@ -15,6 +15,9 @@ struct ExitCodes {
   // A finer code than the class gives for some errors (vdeliver's refusals
   // under Postfix: 67, 69 or 73); it returns 0 for the class's code.
   std::function<int(const Error&)> refine = {};
+  // Text put in front of the diagnostic line ("5.2.2 "): an RFC 3463 status
+  // code for a mail system that reads one (Postfix); empty for none.
+  std::function<std::string(const Error&)> status = {};
   int of(ErrorClass c) const;
   int of(const Error& e) const;
 };
@@ -25,8 +28,8 @@ inline const ExitCodes admin_exit_codes{2, 1, 1, 1};
 // The one diagnostic for an error, in the suite's grammar: usage errors print
 // "PROG: MESSAGE" then "PROG: usage: <synopsis>"; bad logins "PROG: login
 // failed: MESSAGE"; temporary ones "PROG: fatal: temporary failure: MESSAGE";
-// the rest "PROG: fatal: MESSAGE".
-void report(const ProgramInfo& info, const Error& e);
+// the rest "PROG: fatal: MESSAGE". status goes in front of the first line.
+void report(const ProgramInfo& info, const Error& e, const std::string& status = "");
 
 // Runs body and returns its exit code. A vmm::Error is reported (report) and
 // becomes codes.of(it); any other exception is reported as a temporary

@@ -39,7 +39,7 @@ Recipient find_recipient(const domain::Domain& domain, const std::string& name, 
       throw DeliveryRefused(Refusal::no_such_user, "no such user '" + name + "'");
   }
   if (domain::account_expired(r.record, now))
-    throw DeliveryRefused(Refusal::other, "account '" + r.name + "' has expired");
+    throw DeliveryRefused(Refusal::mailbox_disabled, "account '" + r.name + "' has expired");
   const fmt::Record& rec = r.record;
   if (rec.has_mailbox && rec.mailbox_enabled && !rec.directory.empty())
     r.maildir = domain.absolute(rec.directory);
@@ -47,7 +47,7 @@ Recipient find_recipient(const domain::Domain& domain, const std::string& name, 
     std::string why = !rec.has_mailbox        ? "has no mailbox and no forwards"
                       : !rec.mailbox_enabled ? "has its mailbox disabled and no forwards"
                                              : "has no mailbox directory and no forwards";
-    throw DeliveryRefused(Refusal::other, "account '" + r.name + "' " + why);
+    throw DeliveryRefused(Refusal::mailbox_disabled, "account '" + r.name + "' " + why);
   }
   return r;
 }

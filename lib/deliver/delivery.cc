@@ -60,7 +60,7 @@ DeliveryReport deliver_unchecked(const DeliverOptions& opts, const DeliveryEnv& 
   store::MaildirNames names;
   StoredCopy copy;
   if (store_message(r, env, filter, message_fd, names, copy))
-    throw DeliveryRefused(Refusal::other, "message is looping: it already has the line '" +
+    throw DeliveryRefused(Refusal::loop, "message is looping: it already has the line '" +
                                               env.dtline.substr(0, env.dtline.size() - 1) + "'");
   DeliveryReport report;
   if (opts.predeliver) {
@@ -80,8 +80,10 @@ DeliveryReport deliver_unchecked(const DeliverOptions& opts, const DeliveryEnv& 
       if (f.ends_with('@') && !me) me = qmail_me(config);
       addresses.push_back(complete_forward(f, env.domain, me.value_or("")));
     }
-    ForwardRoute route = forward_route(config, env.sender, addresses);
-    send_forward(route, env.sender, addresses, env.dtline, copy.fd(), filter.added_size());
+    // Under Postfix, local(8)'s Return-Path line has the sender as it is.
+    const std::string& sender = filter.block_sender() ? *filter.block_sender() : env.sender;
+    ForwardRoute route = forward_route(config, sender, addresses);
+    send_forward(route, sender, addresses, env.dtline, copy.fd(), filter.added_size());
     report.notes.push_back("forwarded to " + join(addresses));
   }
   if (copy.mailbox) {

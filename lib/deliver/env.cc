@@ -32,6 +32,10 @@ std::string from_line(const std::string& sender, std::time_t now) {
   return one_line("From " + who + " " + fmt::ctime_utc(now));
 }
 
+std::string return_path_line(std::string_view sender) {
+  return one_line("Return-Path: <" + std::string(sender) + ">");
+}
+
 void read_qmail(const EnvReader& env, const DeliverOptions& opts, DeliveryEnv& out) {
   const char* runner = "qmail-local (from .qmail-default)";
   out.sender = need(env, "SENDER", runner);
@@ -52,8 +56,9 @@ void read_postfix(const EnvReader& env, const DeliverOptions& opts, std::time_t 
   if (out.domain.empty()) out.domain = env("DOMAIN").value_or("");
   if (out.domain.empty()) out.domain = domain_of(recipient);
   out.dtline = one_line("Delivered-To: " + recipient);
-  out.rpline = one_line("Return-Path: <" + out.sender + ">");
+  out.rpline = return_path_line(out.sender);
   out.ufline = from_line(out.sender, now);
+  out.now = now;
 }
 
 }  // namespace
@@ -101,7 +106,15 @@ fmt::HeaderPlan header_plan(const DeliveryEnv& env, const DeliverOptions& opts) 
   if (opts.delivered_to) plan.added += env.dtline;
   plan.loop_line = env.dtline.substr(0, env.dtline.size() - 1);
   plan.postfix_block = env.mta == Mta::postfix;
-  if (plan.postfix_block) plan.local_return_path = env.rpline.substr(0, env.rpline.size() - 1);
+  if (plan.postfix_block) {
+    plan.added_for_sender = [opts, dtline = env.dtline, now = env.now](std::string_view sender) {
+      std::string added;
+      if (opts.from_line) added += from_line(std::string(sender), now);
+      if (opts.return_path) added += return_path_line(sender);
+      if (opts.delivered_to) added += dtline;
+      return added;
+    };
+  }
   return plan;
 }
 

@@ -34,6 +34,7 @@ struct DeliveryEnv {
   std::string domain;   // completes a forward "name" to name@domain
   // Each one line ending in '\n', with no other line break in it.
   std::string dtline, rpline, ufline;
+  std::time_t now = 0;  // the date of a From line vdeliver builds (Postfix)
 };
 
 // Reads one environment variable; nullopt when it is not set.
@@ -53,6 +54,9 @@ std::optional<Mta> detect_mta(const EnvReader& env);
 DeliveryEnv read_delivery_env(const EnvReader& env, const DeliverOptions& opts, std::time_t now);
 
 // The lines the stored copy starts with, and the loop check (SPEC §7 step 2).
+// Under Postfix the Return-Path and From lines are rebuilt with the sender of
+// local(8)'s own Return-Path line when the message has one (its $SENDER has
+// ' and 8-bit bytes replaced by '_').
 fmt::HeaderPlan header_plan(const DeliveryEnv& env, const DeliverOptions& opts);
 
 // One header line: a trailing "\n" (or "\r\n") removed, any other CR or LF

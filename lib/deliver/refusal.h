@@ -9,9 +9,11 @@
 namespace vmm::deliver {
 
 enum class Refusal {
-  no_such_user,  // no account and no catch-all
-  mailbox_full,  // the mailbox cannot take the message
-  other,         // loop, expired, no mailbox, refused forward
+  no_such_user,      // no account and no catch-all
+  mailbox_full,      // the mailbox cannot take the message (quota, count, size)
+  mailbox_disabled,  // expired, or neither a usable mailbox nor forwards
+  loop,              // the message already went through this account
+  other,             // a forward refused or invalid
 };
 
 class DeliveryRefused : public Error {

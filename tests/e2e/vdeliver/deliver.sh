@@ -53,14 +53,15 @@ qmail_deliver() {
 # postfix_deliver EXTENSION [VDELIVER-ARG]...: the environment local(8)
 # gives a ~/.forward command for EXTENSION@virtual.example mapped by
 # virtual_alias_maps to vmdbase+EXTENSION (myorigin mx.example). An empty
-# EXTENSION leaves it unset (mail to the base user itself).
+# EXTENSION leaves it unset (mail to the base user itself). PF_SENDER_ENV,
+# when set, is $SENDER instead of SENDER_ADDR (local(8)'s filtered copy).
 postfix_deliver() {
   local ext=$1; shift
   local o e
   o=$(mktemp "$T/.out.XXXXXX"); e=$(mktemp "$T/.err.XXXXXX")
   as_base env -i PATH=/usr/bin:/bin VMAILMGR_ETC="$VETC" DELIVER_RECORD="$REC" \
     HOME="$BHOME" USER="$BASE" LOGNAME="$BASE" SHELL=/bin/sh LOCAL="$BASE+$ext" \
-    DOMAIN=mx.example ${ext:+EXTENSION=$ext} SENDER="$SENDER_ADDR" \
+    DOMAIN=mx.example ${ext:+EXTENSION=$ext} SENDER="${PF_SENDER_ENV:-$SENDER_ADDR}" \
     RECIPIENT="$BASE+$ext@mx.example" ORIGINAL_RECIPIENT="$ext@virtual.example" \
     "$TOP/vdeliver" "$@" >"$o" 2>"$e"
   rc=$?

@@ -47,3 +47,17 @@ TEST_CASE("deliver_exit_codes: a refusal gets its own code, in one map") {
   CHECK(deliver_exit_codes(Mta::qmail).of(full) == 100);
   CHECK(deliver_exit_codes(Mta::qmail).of(Error(ErrorClass::temporary, "x")) == 111);
 }
+
+TEST_CASE("dsn_status: Postfix reads the first word as the DSN status") {
+  CHECK(dsn_status(DeliveryRefused(Refusal::no_such_user, "x")) == "5.1.1 ");
+  CHECK(dsn_status(DeliveryRefused(Refusal::mailbox_full, "x")) == "5.2.2 ");
+  CHECK(dsn_status(DeliveryRefused(Refusal::mailbox_disabled, "x")) == "5.2.1 ");
+  CHECK(dsn_status(DeliveryRefused(Refusal::loop, "x")) == "5.4.6 ");
+  CHECK(dsn_status(DeliveryRefused(Refusal::other, "x")) == "5.3.0 ");
+  CHECK(dsn_status(Error(ErrorClass::temporary, "x")) == "4.3.0 ");
+  CHECK(dsn_status(Error(ErrorClass::usage, "x")) == "4.3.5 ");
+  CHECK(static_cast<bool>(deliver_exit_codes(Mta::postfix).status));
+  CHECK_FALSE(deliver_exit_codes(Mta::qmail).status);  // qmail-local reads no status codes
+  CHECK(refusal_exit_code(Mta::postfix, Refusal::mailbox_disabled) == 69);
+  CHECK(refusal_exit_code(Mta::postfix, Refusal::loop) == 69);
+}

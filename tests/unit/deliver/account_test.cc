@@ -107,7 +107,7 @@ TEST_CASE("find_recipient: an expired account is refused, the catch-all is not t
   old.expiry = 1000;
   s.put({{"old", old}, {"+", alias({"joe"})}});
   std::string msg;
-  CHECK(refusal_of([&] { find_recipient(s.domain(), "old", 1000); }, msg) == Refusal::other);
+  CHECK(refusal_of([&] { find_recipient(s.domain(), "old", 1000); }, msg) == Refusal::mailbox_disabled);
   CHECK(msg == "account 'old' has expired");
   CHECK(find_recipient(s.domain(), "old", 999).name == "old");
 }
@@ -121,11 +121,11 @@ TEST_CASE("find_recipient: no usable mailbox and no forwards is refused, never d
   fmt::Record nodir = mailbox("");
   s.put({{"none", alias({})}, {"off", off}, {"offfwd", off_fwd}, {"nodir", nodir}});
   std::string msg;
-  CHECK(refusal_of([&] { find_recipient(s.domain(), "none", 0); }, msg) == Refusal::other);
+  CHECK(refusal_of([&] { find_recipient(s.domain(), "none", 0); }, msg) == Refusal::mailbox_disabled);
   CHECK(msg == "account 'none' has no mailbox and no forwards");
-  CHECK(refusal_of([&] { find_recipient(s.domain(), "off", 0); }, msg) == Refusal::other);
+  CHECK(refusal_of([&] { find_recipient(s.domain(), "off", 0); }, msg) == Refusal::mailbox_disabled);
   CHECK(msg == "account 'off' has its mailbox disabled and no forwards");
-  CHECK(refusal_of([&] { find_recipient(s.domain(), "nodir", 0); }, msg) == Refusal::other);
+  CHECK(refusal_of([&] { find_recipient(s.domain(), "nodir", 0); }, msg) == Refusal::mailbox_disabled);
   CHECK(msg == "account 'nodir' has no mailbox directory and no forwards");
   Recipient r = find_recipient(s.domain(), "offfwd", 0);  // forwards still work
   CHECK(r.maildir == "");

@@ -105,7 +105,7 @@ TEST_CASE("deliver: a looping message is refused and leaves nothing behind") {
     run(s, s.env(), "Subject: x\n" + kDt + "\nbody\n");
     FAIL("delivered");
   } catch (const DeliveryRefused& e) {
-    CHECK(e.why() == Refusal::other);
+    CHECK(e.why() == Refusal::loop);
     CHECK(std::string(e.what()) ==
           "message is looping: it already has the line 'Delivered-To: vbase-joe@example.com'");
   }

@@ -168,7 +168,7 @@ TEST_CASE("header_plan: the options choose the lines, in qmail-local's order") {
   CHECK(p.added == "Return-Path: <a@b.example>\nDelivered-To: vbase-Joe.Smith@example.com\n");
   CHECK(p.loop_line == "Delivered-To: vbase-Joe.Smith@example.com");
   CHECK(!p.postfix_block);
-  CHECK(p.local_return_path.empty());
+  CHECK(!p.added_for_sender);
   o.from_line = true;
   CHECK(header_plan(e, o).added == "From u\n" + e.rpline + e.dtline);
   o.return_path = false;
@@ -179,6 +179,17 @@ TEST_CASE("header_plan: the options choose the lines, in qmail-local's order") {
   DeliveryEnv pf = read_delivery_env(fake(postfix_vars()), DeliverOptions{}, 0);
   fmt::HeaderPlan pp = header_plan(pf, DeliverOptions{});
   CHECK(pp.postfix_block);
-  CHECK(pp.local_return_path == "Return-Path: <a@b.example>");
+  CHECK(pp.added == "Return-Path: <a@b.example>\nDelivered-To: vbase+Joe@mx.example\n");
   CHECK(pp.loop_line == "Delivered-To: vbase+Joe@mx.example");
+  // The sender of local(8)'s Return-Path line replaces $SENDER's (filtered) one.
+  REQUIRE(pp.added_for_sender);
+  CHECK(pp.added_for_sender("o'brien@x.example") ==
+        "Return-Path: <o'brien@x.example>\nDelivered-To: vbase+Joe@mx.example\n");
+  DeliverOptions all;
+  all.from_line = true;
+  CHECK(header_plan(pf, all).added_for_sender("j\xc3\xb6rg@x.example") ==
+        "From j\xc3\xb6rg@x.example Thu Jan  1 00:00:00 1970\n"
+        "Return-Path: <j\xc3\xb6rg@x.example>\nDelivered-To: vbase+Joe@mx.example\n");
+  all.return_path = all.delivered_to = all.from_line = false;
+  CHECK(header_plan(pf, all).added_for_sender("o'brien@x.example").empty());
 }

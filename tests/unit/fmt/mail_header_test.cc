@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 
 using vmm::fmt::HeaderFilter;
 using vmm::fmt::HeaderPlan;
@@ -24,7 +25,9 @@ HeaderPlan postfix_plan() {
   p.added = kRp + "\n" + kDt + "\n";
   p.loop_line = kDt;
   p.postfix_block = true;
-  p.local_return_path = kRp;
+  p.added_for_sender = [](std::string_view sender) {
+    return "Return-Path: <" + std::string(sender) + ">\n" + kDt + "\n";
+  };
   return p;
 }
 
@@ -125,15 +128,59 @@ TEST_CASE("HeaderFilter postfix: a second Delivered-To line is a loop") {
   CHECK(r.out == kRp + "\n" + kDt + "\n" + kDt + "\nSubject: s\n\nbody\n");
 }
 
-TEST_CASE("HeaderFilter postfix: lines of the block that differ are kept") {
-  // Without prepend_delivered_header for commands, and another Return-Path.
+TEST_CASE("HeaderFilter postfix: local(8)'s Return-Path gives the sender, whatever $SENDER said") {
+  // local(8)'s command_expansion_filter made $SENDER "o_brien@b.example";
+  // its Return-Path line has the address as it is.
+  std::string msg = "From o'brien@b.example  date\nReturn-Path: <o'brien@b.example>\n"
+                    "X-Original-To: joe@virtual.example\n" + kDt + "\nSubject: s\n\n";
+  HeaderFilter f(postfix_plan());
+  std::string out;
+  f.feed(msg, out);
+  f.finish(out);
+  CHECK(out == "Return-Path: <o'brien@b.example>\n" + kDt +
+                   "\nX-Original-To: joe@virtual.example\nSubject: s\n\n");
+  CHECK(!f.looping());
+  REQUIRE(f.block_sender());
+  CHECK(*f.block_sender() == "o'brien@b.example");
+  CHECK(f.added_size() == std::string("Return-Path: <o'brien@b.example>\n" + kDt + "\n").size());
+  // Byte by byte, UTF-8, CRLF, the null sender: the same recognition.
+  std::string utf8 = "From x  d\r\nReturn-Path:  <j\xc3\xb6rg@b.example> \r\n" + kDt + "\r\nS: 1\r\n\r\n";
+  Run r = run(postfix_plan(), utf8, 1);
+  CHECK(r.out == "Return-Path: <j\xc3\xb6rg@b.example>\n" + kDt + "\nS: 1\r\n\r\n");
+  CHECK(!r.looping);
+  CHECK(run(postfix_plan(), "From MAILER-DAEMON  d\nReturn-Path: <>\nS: 1\n\n").out ==
+        "Return-Path: <>\n" + kDt + "\nS: 1\n\n");
+}
+
+TEST_CASE("HeaderFilter postfix: a Return-Path line without an address, or too long, is dropped") {
+  HeaderFilter f(postfix_plan());
+  std::string out;
+  f.feed("From x  d\nReturn-Path: nonsense\nS: 1\n\n", out);
+  f.finish(out);
+  CHECK(out == postfix_plan().added + "S: 1\n\n");  // the plan's own lines
+  CHECK(!f.block_sender());
+  HeaderFilter g(postfix_plan());
+  std::string long_out;
+  g.feed("From x  d\nReturn-Path: <" + std::string(5000, 'a') + "@b>\nS: 1\n\n", long_out);
+  g.finish(long_out);
+  CHECK(long_out == postfix_plan().added + "S: 1\n\n");
+  CHECK(!g.block_sender());
+}
+
+TEST_CASE("HeaderFilter postfix: the block ends at the first other line") {
+  // Without prepend_delivered_header for commands.
   std::string msg = "From x  date\nReturn-Path: <other@b.example>\nSubject: s\n\n";
   Run r = run(postfix_plan(), msg);
-  CHECK(r.out == kRp + "\n" + kDt + "\nReturn-Path: <other@b.example>\nSubject: s\n\n");
+  CHECK(r.out == "Return-Path: <other@b.example>\n" + kDt + "\nSubject: s\n\n");
   CHECK(!r.looping);
-  // The block ended at the first other line: Return-Path later is kept as is.
+  // Return-Path after the block is part of the message and kept as is.
   std::string late = "From x  date\nSubject: s\n" + kRp + "\n\n";
   CHECK(run(postfix_plan(), late).out == qmail_plan().added + "Subject: s\n" + kRp + "\n\n");
+  // No "From " line first: no block at all, a Return-Path and a Delivered-To stay (the latter a loop).
+  std::string noblock = kRp + "\n" + kDt + "\n\n";
+  Run nb = run(postfix_plan(), noblock);
+  CHECK(nb.out == qmail_plan().added + noblock);
+  CHECK(nb.looping);
 }
 
 TEST_CASE("HeaderFilter postfix: only a first line starting 'From ' is the envelope line") {
