@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> aliases(operands.begin() + 1, operands.end());
     auto ask = [&] {
       std::string password = read_new_password(account.name);
-      std::string stored = domain::hash_password(password);
+      std::string stored = domain::hash_new_password(password);
       domain::wipe(password);
       return stored;
     };

@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
     const std::string name = domain::account_name(operands[0]);
     find_account(d.table().read(), name);  // no prompt for an account that is not there
     std::string password = read_new_password(name);
-    std::string hash = domain::hash_password(password);
+    std::string hash = domain::hash_new_password(password);
     domain::wipe(password);
     set_password(d, name, hash);
     if (!quiet) say(kInfo.name, "password for user '" + name + "' successfully changed.");

@@ -42,9 +42,10 @@ PasswordsResult set_password_lines(const domain::Domain& d, std::string_view inp
       std::string name = domain::account_name(raw_name);
       if (password.empty()) throw Error(ErrorClass::permanent, "no password given for '" + name + "'");
       find_account(table, name);
-      if (!seen.insert(name).second)
+      if (seen.contains(name))
         throw Error(ErrorClass::permanent, "account '" + name + "' is given twice");
-      changes.push_back({name, hash(password)});
+      changes.push_back({name, hash(password)});  // a bad password skips the line whole
+      seen.insert(name);
     } catch (const Error& e) {
       if (e.cls() == ErrorClass::temporary) throw;
       result.problems.push_back(line_problem(line, e.what()));

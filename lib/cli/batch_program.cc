@@ -16,7 +16,7 @@ Option hashed_option(admin::HashFn& hash) {
 int run_batch_program(const ProgramInfo& info, int argc, char** argv, const BatchBody& body) {
   return run_main(info, admin_exit_codes, [&] {
     bool quiet = false;
-    admin::HashFn hash = domain::hash_password;
+    admin::HashFn hash = domain::hash_new_password;
     const std::vector<Option> options = {hashed_option(hash), quiet_option(quiet)};
     std::vector<std::string> operands;
     if (!parse_or_answer(info, options, argc, argv, operands)) return 0;

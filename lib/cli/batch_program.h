@@ -22,7 +22,7 @@ struct BatchOutcome {
 using BatchBody = std::function<BatchOutcome(const domain::Domain& d, const std::string& input,
                                              const admin::HashFn& hash)>;
 
-// hash is domain::hash_password, or admin::keep_hash with --hashed.
+// hash is domain::hash_new_password, or admin::keep_hash with --hashed.
 int run_batch_program(const ProgramInfo& info, int argc, char** argv, const BatchBody& body);
 
 // The --hashed option: sets hash to admin::keep_hash.

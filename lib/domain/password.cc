@@ -140,6 +140,23 @@ std::string hash_password(std::string_view password) {
   return hash;
 }
 
+void check_new_password(std::string_view password) {
+  if (password.empty()) throw Error(ErrorClass::permanent, "no password given");
+  if (password.size() > kMaxNewPasswordBytes)
+    throw Error(ErrorClass::permanent, "the password is longer than " +
+                                           std::to_string(kMaxNewPasswordBytes) + " bytes");
+  for (char c : password) {
+    const unsigned char b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == 0x7f)
+      throw Error(ErrorClass::permanent, "the password contains a control character");
+  }
+}
+
+std::string hash_new_password(std::string_view password) {
+  check_new_password(password);
+  return hash_password(password);
+}
+
 bool is_legacy_hash(std::string_view stored_hash) {
   if (is_locked(stored_hash)) return false;
   if (stored_hash.starts_with("$0$") || stored_hash.starts_with("$1$") ||

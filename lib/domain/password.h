@@ -2,6 +2,7 @@
 // new hashes of libcrypt's preferred method, and handling of the secret itself.
 // Passwords are never logged and never put into an exception message.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,16 @@ void check_dummy(std::string_view password);
 // Throws Error(temporary, "unable to hash password: ...") when libcrypt fails,
 // Error(permanent, ...) for a password holding a NUL byte.
 std::string hash_password(std::string_view password);
+
+// SPEC §4: a new password is 1 to 256 bytes without a control byte (below
+// 0x20, or 0x7f). Anything else is Error(permanent, "...") naming the rule,
+// never the password.
+inline constexpr std::size_t kMaxNewPasswordBytes = 256;
+void check_new_password(std::string_view password);
+
+// check_new_password, then hash_password: what every reader of a new password
+// stores (the tools, their batches, and the front-ends to come).
+std::string hash_new_password(std::string_view password);
 
 // True when a good login should replace the hash (SPEC §4 rehash-on-login):
 // "$0$", "3" + MD5 hex, "$1$", DES, and anything crypt_checksalt() does not

@@ -42,6 +42,11 @@ fails 1 "vadduser: fatal: directory $BHOME/users/stale already exists" $'pw\n' -
 fails 1 "vadduser: fatal: no password given" '' -- joe
 fails 1 "vadduser: fatal: no password given" $'  \n' -- joe
 fails 1 "vadduser: fatal: the password on standard input is longer than 1024 bytes" "$(printf 'p%.0s' {1..1025})" -- joe
+# SPEC 4: a new password is 1 to 256 bytes without control bytes; bad input, never "temporary".
+fails 1 "vadduser: fatal: the password is longer than 256 bytes" "$(printf 'p%.0s' {1..257})" -- joe
+fails 1 "vadduser: fatal: the password is longer than 256 bytes" "$(printf 'p%.0s' {1..600})" -- joe
+fails 1 "vadduser: fatal: the password contains a control character" $'pass\x1bword\n' -- joe
+fails 1 "vadduser: fatal: the password contains a control character" $'pa\tss\n' -- joe
 fails 2 "vadduser: missing account name
 $usage" '' --
 fails 2 "vadduser: unknown option '--bogus'

@@ -56,4 +56,16 @@ expect_rc 2 "vaddusers extra"
 expect_err "vaddusers: unexpected operand 'extra'
 vaddusers: usage: vaddusers [OPTION]..."
 expect_eq "$(show | cut -d' ' -f1 | tail -n1)" "x1" "after the usage error"
+
+# SPEC 4: a password of more than 256 bytes or with a control byte is a bad
+# line, skipped alone; the rest of the batch goes in (exit 1).
+long=$(printf 'p%.0s' {1..600})
+run_in "gus $long"$'\nhal pw-hal\nivy pa\x1bss\njan pw-jan\n' vm vaddusers
+expect_rc 1 "vaddusers with a long password"
+expect_err "vaddusers: line 1: the password is longer than 256 bytes
+vaddusers: line 3: the password contains a control character
+vaddusers: user 'hal' successfully added
+vaddusers: user 'jan' successfully added"
+expect_eq "$(show | cut -d' ' -f1 | tail -n2 | tr '\n' ' ')" "hal jan " "after the long password"
+[ ! -e "$BHOME/users/gus" ] && [ ! -e "$BHOME/users/ivy" ] || fail "directories of skipped lines"
 exit 0

@@ -47,6 +47,8 @@ fails 1 "vpasswd: fatal: account 'nobody' does not exist" $'pw\n' nobody
 fails 1 "vpasswd: fatal: invalid account name 'a b': it contains a space" $'pw\n' 'a b'
 fails 1 "vpasswd: fatal: no password given" '' ivar.holm
 fails 1 "vpasswd: fatal: no password given" $'\n' ivar.holm
+fails 1 "vpasswd: fatal: the password is longer than 256 bytes" "$(printf 'p%.0s' {1..512})" ivar.holm
+fails 1 "vpasswd: fatal: the password contains a control character" $'pw\x01\n' ivar.holm
 fails 2 "vpasswd: missing account name
 $usage" $'pw\n'
 fails 2 "vpasswd: unexpected operand 'b'

@@ -51,4 +51,13 @@ vpasswds: password for user 'bob' successfully changed."
 expect_eq "$(show | grep '^bob ' | cut -d' ' -f2)" "pw=$md5" "bob's stored hash"
 verify bob Kestrel.Moss-42 || fail "bob's moved password"
 verify ann 'new pass A' || fail "ann's password after a bad --hashed line"
+
+# SPEC 4: a password of more than 256 bytes or with a control byte is a bad line.
+run_in "ann $(printf 'p%.0s' {1..600})"$'\nbob b\x7fad\nbob fine-b\n' vm vpasswds
+expect_rc 1 "vpasswds with a long password"
+expect_err "vpasswds: line 1: the password is longer than 256 bytes
+vpasswds: line 2: the password contains a control character
+vpasswds: password for user 'bob' successfully changed."
+verify bob fine-b || fail "bob's password after the long one"
+verify ann 'new pass A' || fail "ann's password is unchanged"
 exit 0

@@ -298,3 +298,28 @@ TEST_CASE("wipe: zeroes every byte of the buffer, then empties the string") {
     CHECK(s.empty());
   }
 }
+
+TEST_CASE("check_new_password: 1 to 256 bytes, no control byte (SPEC 4)") {
+  using vmm::domain::check_new_password;
+  using vmm::domain::hash_new_password;
+  auto refusal = [](std::string_view pw) {
+    try {
+      check_new_password(pw);
+    } catch (const vmm::Error& e) {
+      return std::string(e.cls() == vmm::ErrorClass::permanent ? "" : "(not permanent) ") + e.what();
+    }
+    return std::string("(accepted)");
+  };
+  CHECK(refusal("a") == "(accepted)");
+  CHECK(refusal(std::string(256, 'x')) == "(accepted)");
+  CHECK(refusal("p\xc3\xa4ss w\xc3\xb6rd ~") == "(accepted)");  // UTF-8 and blanks are fine
+  CHECK(refusal("") == "no password given");
+  CHECK(refusal(std::string(257, 'x')) == "the password is longer than 256 bytes");
+  CHECK(refusal(std::string(512, 'x')) == "the password is longer than 256 bytes");
+  CHECK(refusal("a\tb") == "the password contains a control character");
+  CHECK(refusal("a\x1b[31m") == "the password contains a control character");
+  CHECK(refusal("del\x7f") == "the password contains a control character");
+  CHECK(refusal(std::string("nul\0x", 5)) == "the password contains a control character");
+  CHECK(hash_new_password("Kestrel").starts_with("$y$"));
+  CHECK_THROWS_AS(hash_new_password(std::string(600, 'x')), vmm::Error);
+}
