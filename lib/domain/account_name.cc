@@ -23,7 +23,11 @@ const char* name_problem(std::string_view raw) {
       case '\t': return "it contains a tab";
       case ' ': return "it contains a space";
       case '\0': return "it contains a NUL byte";
-      default: break;
+      default:
+        // Any other control byte (ESC, DEL...) would reach terminals raw in
+        // listings, and no login could ever name the account.
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return "it contains a control character";
+        break;
     }
   }
   // '.' and '..' name directories; a leading '.' would hide the account's

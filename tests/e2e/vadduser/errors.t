@@ -29,6 +29,9 @@ fails 1 "vadduser: fatal: invalid account name 'x y': it contains a space" $'pw\
 fails 1 "vadduser: fatal: invalid account name '..': it is reserved" $'pw\n' -- ..
 fails 1 "vadduser: fatal: invalid account name '$(printf 'x%.0s' {1..65})': it is longer than 64 bytes" $'pw\n' -- "$(printf 'x%.0s' {1..65})"
 fails 1 "vadduser: fatal: invalid account name 'a:b': it contains ':'" $'pw\n' -- joe a:b
+# SPEC 3.5: no control byte in a name (an ESC would reach terminals raw in listings).
+fails 1 "vadduser: fatal: invalid account name 'joe\\x1b[31m': it contains a control character" $'pw\n' -- $'joe\x1b[31m'
+fails 1 "vadduser: fatal: invalid account name 'x\\x7f': it contains a control character" $'pw\n' -- joe $'x\x7f'
 fails 1 "vadduser: fatal: invalid forward 'nobody': it is neither an address (local@domain) nor an account of this domain" $'pw\n' -- -f nobody joe
 fails 1 "vadduser: fatal: invalid forward 'a@b@c': it contains more than one '@'" $'pw\n' -- -f greta -f a@b@c joe
 fails 1 "vadduser: fatal: bad soft quota 'abc': not a number (digits, or - for unlimited)" $'pw\n' -- -q abc joe

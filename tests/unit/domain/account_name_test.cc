@@ -69,8 +69,14 @@ TEST_CASE("invalid names are refused with the reason") {
   CHECK(name_error(".qmail") == p + ".qmail': it starts with '.'");
   CHECK(name_error("../etc") == p + "../etc': it contains '/'");
   // Other control bytes are shown escaped; backslash too, so nothing is ambiguous.
-  CHECK(name_error("\x1b[1m /") == p + "\\x1b[1m /': it contains a space");
+  CHECK(name_error("\x1b[1m /") == p + "\\x1b[1m /': it contains a control character");
   CHECK(name_error("a\\b c\x7f") == p + "a\\\\b c\\x7f': it contains a space");
+  // SPEC 3.5: no control byte at all, so no account can be made that prints
+  // raw escapes in a listing and that no login could ever name.
+  CHECK(name_error("joe\x1b") == p + "joe\\x1b': it contains a control character");
+  CHECK(name_error("del\x7f") == p + "del\\x7f': it contains a control character");
+  CHECK(name_error("bell\x07") == p + "bell\\x07': it contains a control character");
+  CHECK(name_error("x\x01y") == p + "x\\x01y': it contains a control character");
 }
 
 TEST_CASE("forwards: addresses or existing accounts") {
