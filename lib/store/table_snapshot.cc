@@ -13,13 +13,20 @@ namespace vmm::store {
 namespace {
 
 // A new domain has no table yet: a missing file reads as an empty table.
+// An existing one holds at least the 2048-byte CDB header: an empty file is
+// a table cut short (a full disk, a bad copy), never an empty domain, so mail
+// is not bounced as "no such user" and no writer builds on it.
 sys::MappedFile map_if_exists(const std::string& path) {
+  sys::MappedFile file;
   try {
-    return sys::MappedFile(path);
+    file = sys::MappedFile(path);
   } catch (const Error& e) {
     if (e.err() == ENOENT) return sys::MappedFile();
     throw;
   }
+  if (file.bytes().empty())
+    throw Error(ErrorClass::temporary, path + " is corrupt: 0 bytes, shorter than the 2048-byte header");
+  return file;
 }
 
 // The bitmap of for_each has 2^(64 - shift) bits: one per 4 bytes of file,

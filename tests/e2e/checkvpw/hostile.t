@@ -92,6 +92,9 @@ mv "$BASE_HOME/passwd.cdb" "$BASE_HOME/passwd.good"
 printf 'this is not a cdb' > "$BASE_HOME/passwd.cdb"
 hostile 111 "checkvpw: fatal: temporary failure: $BASE_HOME/passwd.cdb is corrupt: 17 bytes, shorter than the 2048-byte header" \
   "error: $BASE_HOME/passwd.cdb is corrupt: 17 bytes, shorter than the 2048-byte header" "$PROBE"
+: > "$BASE_HOME/passwd.cdb"  # 0 bytes: cut short, not an empty domain
+hostile 111 "checkvpw: fatal: temporary failure: $BASE_HOME/passwd.cdb is corrupt: 0 bytes, shorter than the 2048-byte header" \
+  "error: $BASE_HOME/passwd.cdb is corrupt: 0 bytes, shorter than the 2048-byte header" "$PROBE"
 rm "$BASE_HOME/passwd.cdb"
 mkdir "$BASE_HOME/passwd.cdb"
 hostile 111 "checkvpw: fatal: $BASE_HOME/passwd.cdb is not a regular file" \

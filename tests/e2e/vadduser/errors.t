@@ -78,6 +78,17 @@ expect_rc 1 "vadduser with a missing home"
 expect_err "vadduser: fatal: unable to find home directory $T/nowhere: No such file or directory"
 expect_state "$before" "vadduser with a missing home"
 
+# A 0-byte table is corrupt: refused, and left as it is for the administrator.
+mv "$BHOME/passwd.cdb" "$T/passwd.good"
+: > "$BHOME/passwd.cdb"
+run_in $'pw\n' vm vadduser joe
+expect_rc 1 "vadduser on a 0-byte table"
+expect_err "vadduser: fatal: temporary failure: $BHOME/passwd.cdb is corrupt: 0 bytes, shorter than the 2048-byte header"
+[ ! -s "$BHOME/passwd.cdb" ] || fail "the 0-byte table was written"
+[ ! -e "$BHOME/users/joe" ] || fail "a directory was made for joe"
+mv "$T/passwd.good" "$BHOME/passwd.cdb"
+expect_state "$before" "after the 0-byte table"
+
 # The table cannot be written (the home is read-only): the Maildir made for
 # the new account is removed again, nothing else is touched.
 chmod 550 "$BHOME"

@@ -103,6 +103,18 @@ qmail_deliver joe <<<"$MSG"
 expect_rc 111 "unreadable table"
 [[ $err == "vdeliver: fatal: temporary failure: unable to open $BHOME/passwd.cdb: Permission denied" ]] || fail "table error: $err"
 chmod 600 "$BHOME/passwd.cdb"
+# A 0-byte table is one cut short, not an empty domain: mail waits, never
+# bounces as "no such user" (qmail 111, Postfix 75).
+mv "$BHOME/passwd.cdb" "$BHOME/passwd.good"
+: > "$BHOME/passwd.cdb"
+qmail_deliver joe <<<"$MSG"
+expect_rc 111 "0-byte table"
+expect_err "vdeliver: fatal: temporary failure: $BHOME/passwd.cdb is corrupt: 0 bytes, shorter than the 2048-byte header"
+postfix_deliver joe <<<"$MSG"
+expect_rc 75 "0-byte table under Postfix"
+expect_err "4.3.0 vdeliver: fatal: temporary failure: $BHOME/passwd.cdb is corrupt: 0 bytes, shorter than the 2048-byte header"
+expect_eq "$(files_in "$MD/new")" "" "nothing delivered from a 0-byte table"
+mv "$BHOME/passwd.good" "$BHOME/passwd.cdb"
 
 run "$TOP/vdeliver" --help
 expect_rc 0 "--help"

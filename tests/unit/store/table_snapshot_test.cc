@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "../testing/errors.h"
 #include "../testing/files.h"
 #include "../testing/temp_dir.h"
 #include "store/table.h"
@@ -50,11 +51,20 @@ TEST_CASE("a missing table file is an empty table") {
   CHECK(all_of(t).empty());
 }
 
-TEST_CASE("an empty file is an empty table") {
+TEST_CASE("an empty file is a corrupt table, not an empty one (temporary, for mail and logins)") {
   TempDir dir;
   write_file(dir / "passwd.cdb", "", 0600);
-  store::TableSnapshot t(dir / "passwd.cdb");
-  CHECK(t.size() == 0);
+  CHECK(error_of([&] { store::TableSnapshot t(dir / "passwd.cdb"); }, ErrorClass::temporary) ==
+        dir / "passwd.cdb" + " is corrupt: 0 bytes, shorter than the 2048-byte header");
+  write_file(dir / "passwd.cdb", std::string(100, '\0'), 0600);
+  CHECK(error_of([&] { store::TableSnapshot t(dir / "passwd.cdb"); }, ErrorClass::temporary) ==
+        dir / "passwd.cdb" + " is corrupt: 100 bytes, shorter than the 2048-byte header");
+  // A writer refuses to build on it and leaves it as it is.
+  store::Table table(dir.path, "passwd");
+  CHECK(error_of([&] {
+          table.update([](const store::TableSnapshot&, store::TableChange& c) { c.put("joe", account("x")); });
+        }, ErrorClass::temporary) == dir / "passwd.cdb" + " is corrupt: 100 bytes, shorter than the 2048-byte header");
+  CHECK(file_bytes(dir / "passwd.cdb") == std::string(100, '\0'));
 }
 
 TEST_CASE("find decodes, lowercases the name and reports bad records with the name") {
