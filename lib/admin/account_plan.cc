@@ -4,6 +4,7 @@
 #include <limits>
 #include <utility>
 
+#include "domain/account_dir.h"
 #include "domain/account_name.h"
 #include "sys/dir.h"
 #include "sys/error.h"
@@ -31,22 +32,9 @@ bool exists(const std::string& path) {
 
 }  // namespace
 
-std::string stored_directory(std::string_view given) {
-  auto bad = [&](const char* why) {
-    return Error(ErrorClass::permanent, "invalid directory '" + std::string(given) + "': " + why);
-  };
-  for (unsigned char c : given)
-    if (c < 0x20 || c == 0x7f) throw bad("it contains a control character");
-  bool any = false;
-  std::string_view rest = given;
-  while (!rest.empty()) {
-    std::size_t slash = rest.find('/');
-    std::string_view part = rest.substr(0, slash);
-    rest.remove_prefix(slash == std::string_view::npos ? rest.size() : slash + 1);
-    if (part == "..") throw bad("it contains '..'");
-    if (!part.empty() && part != ".") any = true;
-  }
-  if (!any) throw bad("it names no directory below the home");
+std::string stored_directory(std::string_view given, std::string_view home) {
+  if (std::string why = domain::account_dir_problem(given, home); !why.empty())
+    throw Error(ErrorClass::permanent, "invalid directory '" + std::string(given) + "': " + why);
   if (given.front() == '/' || given.starts_with("./")) return std::string(given);
   return "./" + std::string(given);
 }
@@ -72,7 +60,7 @@ NewAccount plan_account(const domain::Domain& d, std::string_view name, const Ac
   r.ctime = now < 0 ? 0 : static_cast<std::uint64_t>(now);
   r.expiry = o.expiry ? *o.expiry : default_expiry(c, now);
   if (o.directory) {
-    r.directory = stored_directory(*o.directory);
+    r.directory = stored_directory(*o.directory, d.home());
     a.make = o.mailbox ? MakeDir::maildir : MakeDir::plain;
   } else if (o.mailbox) {
     r.directory = d.new_account_dir(a.name);

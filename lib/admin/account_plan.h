@@ -49,9 +49,10 @@ NewAccount plan_alias(const domain::Domain& d, std::string_view name,
                       std::vector<std::string> dests, std::time_t now);
 
 // A -d value as stored: an absolute path as given, otherwise "./" + the
-// path relative to the base home. Empty, "." alone, a ".." component, or a
-// control byte is Error(permanent, "invalid directory 'DIR': ...").
-std::string stored_directory(std::string_view given);
+// path relative to the base home. What domain::account_dir_problem refuses
+// (empty, "." alone, a ".." component, a control byte, the home itself, the
+// settings directory) is Error(permanent, "invalid directory 'DIR': ...").
+std::string stored_directory(std::string_view given, std::string_view home);
 
 // The accounts planned so far in one run, in order, with their names and
 // directories indexed so a batch of any size is checked in linear time.

@@ -45,6 +45,14 @@ class Rehasher {
                               " is not inside the base home; left alone");
       return false;
     }
+    // Only the hashed tree is ours to rearrange: an account directory that is
+    // .vmailmgr, a dot file or anything else outside user-dir stays put (moving
+    // .vmailmgr would silently drop the domain's settings).
+    if (!is_below(p.from, user_root_)) {
+      report_.notes.push_back(about(p) + "directory " + p.stored + " is not under user-dir " +
+                              user_root_ + "; left alone");
+      return false;
+    }
     if (!carry_out(p)) return false;
     r.directory = p.wanted;
     return true;

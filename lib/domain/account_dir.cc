@@ -1,6 +1,7 @@
 #include "domain/account_dir.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 
 #include "fmt/crc32.h"
@@ -62,6 +63,31 @@ std::string account_dir(std::string_view user_dir, unsigned bits, unsigned slice
   // qmail's convention: '.' in a name becomes ':' on disk.
   for (char c : name) out.push_back(c == '.' ? ':' : c);
   return out;
+}
+
+std::string account_dir_problem(std::string_view given, std::string_view home) {
+  for (unsigned char c : given)
+    if (c < 0x20 || c == 0x7f) return "it contains a control character";
+  bool below = false;
+  for (std::string_view rest = given; !rest.empty();) {
+    const std::size_t slash = rest.find('/');
+    const std::string_view part = rest.substr(0, slash);
+    rest.remove_prefix(slash == std::string_view::npos ? rest.size() : slash + 1);
+    if (part == "..") return "it contains '..'";
+    if (!part.empty() && part != ".") below = true;
+  }
+  if (!below) return "it names no directory below the home";
+  namespace fs = std::filesystem;
+  const fs::path base = fs::path(home).lexically_normal();
+  const fs::path dir = (given.front() == '/' ? fs::path(given) : base / given).lexically_normal();
+  auto same = [](const fs::path& a, const fs::path& b) {
+    return a.native() == b.native() || a.native() + "/" == b.native() || a.native() == b.native() + "/";
+  };
+  if (same(dir, base)) return "it is the base home itself";
+  const std::string settings = (base / ".vmailmgr").native();
+  if (dir.native() == settings || dir.native().starts_with(settings + "/"))
+    return "it is the domain's settings directory .vmailmgr";
+  return "";
 }
 
 }  // namespace vmm::domain

@@ -18,4 +18,12 @@ namespace vmm::domain {
 std::string account_dir(std::string_view user_dir, unsigned bits, unsigned slices,
                         std::string_view name);
 
+// Why a directory given for accounts — vadduser -d, or the user-dir setting
+// every new account's directory goes below — may not be used; "" when it
+// may. Refused: a control byte, a ".." component, nothing below the home
+// ("", "."), the base home itself, and the settings directory .vmailmgr or
+// anything in it. given is relative to home (the base home, absolute) or
+// absolute.
+std::string account_dir_problem(std::string_view given, std::string_view home);
+
 }  // namespace vmm::domain

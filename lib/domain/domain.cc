@@ -26,7 +26,12 @@ static unsigned small_number(const Config& c, std::string_view name) {
 }
 
 std::string Domain::new_account_dir(std::string_view name) const {
-  return account_dir(config_.dir("user-dir"), small_number(config_, "user-dir-bits"),
+  const std::string user_dir = config_.dir("user-dir");
+  // The same rule as vadduser -d: accounts never go above the home, into
+  // the home itself or into the settings.
+  if (std::string why = account_dir_problem(user_dir, home_); !why.empty())
+    throw Error(ErrorClass::permanent, "setting user-dir '" + user_dir + "' is invalid: " + why);
+  return account_dir(user_dir, small_number(config_, "user-dir-bits"),
                      small_number(config_, "user-dir-slices"), name);
 }
 

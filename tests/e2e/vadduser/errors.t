@@ -41,6 +41,8 @@ fails 1 "vadduser: fatal: bad expiry '1y': not a number (digits, or - for unlimi
 fails 1 "vadduser: fatal: bad message size '99999999999999999999': too large" $'pw\n' -- -z 99999999999999999999 joe
 fails 1 "vadduser: fatal: invalid password hash given with --password (it must be printable ASCII without blanks)" '' -- '--password=my secret' joe
 fails 1 "vadduser: fatal: invalid directory '../elsewhere': it contains '..'" $'pw\n' -- -d ../elsewhere joe
+fails 1 "vadduser: fatal: invalid directory '.vmailmgr': it is the domain's settings directory .vmailmgr" $'pw\n' -- -d .vmailmgr joe
+fails 1 "vadduser: fatal: invalid directory '$BHOME': it is the base home itself" $'pw\n' -- -D -d "$BHOME" joe
 fails 1 "vadduser: fatal: directory $BHOME/users/stale already exists" $'pw\n' -- stale
 fails 1 "vadduser: fatal: no password given" '' -- joe
 fails 1 "vadduser: fatal: no password given" $'  \n' -- joe
@@ -63,6 +65,12 @@ $usage" '' -- --quiet=1 joe
 echo lots > "$ETCDIR/default-msgcount"
 fails 1 "vadduser: fatal: $ETCDIR/default-msgcount: bad number 'lots'" $'pw\n' -- joe
 rm "$ETCDIR/default-msgcount"
+# user-dir follows the rule of -d: no "..", not the home, not the settings.
+echo ../mail > "$ETCDIR/user-dir"
+fails 1 "vadduser: fatal: setting user-dir '../mail/' is invalid: it contains '..'" $'pw\n' -- joe
+echo .vmailmgr > "$ETCDIR/user-dir"
+fails 1 "vadduser: fatal: setting user-dir '.vmailmgr/' is invalid: it is the domain's settings directory .vmailmgr" $'pw\n' -- joe
+rm "$ETCDIR/user-dir"
 
 # An unreadable table.
 chmod 000 "$BHOME/passwd.cdb"

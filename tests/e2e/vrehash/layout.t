@@ -124,18 +124,22 @@ expect_rc 0 "after the conflict is gone"
 expect_err "vrehash: moved user 'kai' from ./users/kai to ./users/9/kai
 vrehash: 1 moved, 8 already in place."
 
-# A directory outside the home and a missing one are left alone, with a warning.
+# A directory outside the home, one outside user-dir (the settings!) and a
+# missing one are left alone, with a warning.
 mkdir -p "$T/elsewhere/out"
 "$TOOLS/mkrecords" "$T/extra.cdb" \
   out "\\x02\\x0a\\x01\\x08\\x01\\x00*\\x00$T/elsewhere/out\\x00\\x00\\x00-\\x00-\\x00-\\x00-\\x001\\x00-\\x00" \
-  gone '\x02\x0a\x01\x08\x01\x00*\x00./users/gone\x00\x00\x00-\x00-\x00-\x00-\x001\x00-\x00' || fail mkrecords
+  gone '\x02\x0a\x01\x08\x01\x00*\x00./users/gone\x00\x00\x00-\x00-\x00-\x00-\x001\x00-\x00' \
+  conf '\x02\x0a\x01\x08\x01\x00*\x00./.vmailmgr\x00\x00\x00-\x00-\x00-\x00-\x001\x00-\x00' || fail mkrecords
 install -o "$BUID" -g "$BUID" -m 600 "$T/extra.cdb" "$H/passwd.cdb"
 vm vrehash
 expect_rc 0 "outside and missing"
 expect_err "vrehash: warning: account 'out': directory $T/elsewhere/out is not inside the base home; left alone
 vrehash: warning: account 'gone': directory ./users/gone is missing; left alone
+vrehash: warning: account 'conf': directory ./.vmailmgr is not under user-dir $H/users; left alone
 vrehash: 0 moved, 0 already in place."
 [ -d "$T/elsewhere/out" ] || fail "the outside directory was touched"
+[ -d "$H/.vmailmgr" ] || fail "the settings directory was moved"
 
 # A layout setting that makes no sense stops before anything moves.
 fixture_domain

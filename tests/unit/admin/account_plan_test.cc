@@ -102,15 +102,26 @@ TEST_CASE("account_plan: -D makes no directory, -D with -d a plain one") {
 }
 
 TEST_CASE("account_plan: stored_directory") {
-  CHECK(stored_directory("users/x") == "./users/x");
-  CHECK(stored_directory("./users/x") == "./users/x");
-  CHECK(stored_directory("/abs/x") == "/abs/x");
-  CHECK(stored_directory("x/") == "./x/");
-  CHECK(error_of([] { stored_directory(""); }) == "invalid directory '': it names no directory below the home");
-  CHECK(error_of([] { stored_directory("./."); }) == "invalid directory './.': it names no directory below the home");
-  CHECK(error_of([] { stored_directory("/"); }) == "invalid directory '/': it names no directory below the home");
-  CHECK(error_of([] { stored_directory("users/../../etc"); }) == "invalid directory 'users/../../etc': it contains '..'");
-  CHECK(error_of([] { stored_directory("a\nb"); }) == "invalid directory 'a\nb': it contains a control character");
+  CHECK(stored_directory("users/x", "/h") == "./users/x");
+  CHECK(stored_directory("./users/x", "/h") == "./users/x");
+  CHECK(stored_directory("/abs/x", "/h") == "/abs/x");
+  CHECK(stored_directory("x/", "/h") == "./x/");
+  CHECK(error_of([] { stored_directory("", "/h"); }) == "invalid directory '': it names no directory below the home");
+  CHECK(error_of([] { stored_directory("./.", "/h"); }) == "invalid directory './.': it names no directory below the home");
+  CHECK(error_of([] { stored_directory("/", "/h"); }) == "invalid directory '/': it names no directory below the home");
+  CHECK(error_of([] { stored_directory("users/../../etc", "/h"); }) == "invalid directory 'users/../../etc': it contains '..'");
+  CHECK(error_of([] { stored_directory("a\nb", "/h"); }) == "invalid directory 'a\nb': it contains a control character");
+  // Never the home itself or the settings, however written.
+  CHECK(error_of([] { stored_directory("/h", "/h"); }) == "invalid directory '/h': it is the base home itself");
+  CHECK(error_of([] { stored_directory("/h/", "/h"); }) == "invalid directory '/h/': it is the base home itself");
+  CHECK(error_of([] { stored_directory(".vmailmgr", "/h"); }) ==
+        "invalid directory '.vmailmgr': it is the domain's settings directory .vmailmgr");
+  CHECK(error_of([] { stored_directory("./.vmailmgr/x", "/h"); }) ==
+        "invalid directory './.vmailmgr/x': it is the domain's settings directory .vmailmgr");
+  CHECK(error_of([] { stored_directory("/h/.vmailmgr/", "/h"); }) ==
+        "invalid directory '/h/.vmailmgr/': it is the domain's settings directory .vmailmgr");
+  CHECK(stored_directory(".vmailmgr-old", "/h") == "./.vmailmgr-old");
+  CHECK(stored_directory("/hx", "/h") == "/hx");
 }
 
 TEST_CASE("account_plan: names are validated and lowercased") {

@@ -118,7 +118,9 @@ TEST_CASE("rehash: never merges two directories, never touches what is outside t
              {"gone", fmt::encode_record(dated_mailbox("./users/gone"))},
              {"abs", fmt::encode_record(dated_mailbox(h / "users/abs"))},
              {"bad", "\x05junk"},
-             {"Caps", fmt::encode_record(dated_mailbox("./users/caps"))}});
+             {"Caps", fmt::encode_record(dated_mailbox("./users/caps"))},
+             {"conf", fmt::encode_record(dated_mailbox("./.vmailmgr"))},
+             {"top", fmt::encode_record(dated_mailbox("./mail/top"))}});
   maildir(h / "users/amy");
   maildir(h / "users/kai");
   maildir(h / "users/abs");
@@ -132,7 +134,11 @@ TEST_CASE("rehash: never merges two directories, never touches what is outside t
                              "/elsewhere/out is not inside the base home; left alone",
                          "account 'up': directory ./../elsewhere/up is not inside the base "
                          "home; left alone",
-                         "account 'gone': directory ./users/gone is missing; left alone"});
+                         "account 'gone': directory ./users/gone is missing; left alone",
+                         "account 'conf': directory ./.vmailmgr is not under user-dir " +
+                             h / "users; left alone",
+                         "account 'top': directory ./mail/top is not under user-dir " +
+                             h / "users; left alone"});
   CHECK(r.failures ==
         Names{"account 'kai': both ./users/kai and ./users/9/c/kai exist; nothing moved",
               "account 'bad': unknown record version byte 0x05",

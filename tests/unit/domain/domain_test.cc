@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "../testing/errors.h"
 #include "../testing/files.h"
 #include "../testing/temp_dir.h"
 #include "sys/error.h"
@@ -66,4 +67,21 @@ TEST_CASE("domain: defaults give VMailMgr's layout; silly bit counts are refused
     CHECK(e.cls() == vmm::ErrorClass::permanent);
     CHECK(std::string(e.what()) == "setting user-dir-bits is 40, at most 32 makes sense");
   }
+}
+
+TEST_CASE("domain: user-dir follows the rule of vadduser -d") {
+  TempHome t;
+  auto refusal = [&](const std::string& user_dir) {
+    t.set("home/.vmailmgr/user-dir", user_dir + "\n");
+    return vmm::testing::error_of([&] { t.domain().new_account_dir("joe"); });
+  };
+  CHECK(refusal("../elsewhere") == "setting user-dir '../elsewhere/' is invalid: it contains '..'");
+  CHECK(refusal("users/../..") == "setting user-dir 'users/../../' is invalid: it contains '..'");
+  CHECK(refusal(".") == "setting user-dir './' is invalid: it names no directory below the home");
+  CHECK(refusal(".vmailmgr") ==
+        "setting user-dir '.vmailmgr/' is invalid: it is the domain's settings directory .vmailmgr");
+  CHECK(refusal(t.dir + "/home") ==
+        "setting user-dir '" + t.dir + "/home/' is invalid: it is the base home itself");
+  t.set("home/.vmailmgr/user-dir", "mail\n");
+  CHECK(t.domain().new_account_dir("joe") == "./mail/joe");
 }
