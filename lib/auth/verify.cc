@@ -47,6 +47,13 @@ VerifiedLogin authenticate(const fmt::CheckpasswordRequest& request, const AuthS
   const domain::BaseUser& base = login.target.base;
 
   if (login.target.system_user()) {
+    // A mail login never runs a program as uid 0 (Dovecot's first_valid_uid
+    // idea): root and every uid-0 account are refused, whatever
+    // system-logins says and before the password is looked at.
+    if (base.uid == 0) {
+      dummy_hash();
+      throw Error(ErrorClass::bad_login, "user " + base.name + " has uid 0: " + login.known_as);
+    }
     domain::Verdict v =
         domain::check_system(users, base.name, secret, enabled(global.number("system-logins")));
     if (v != domain::Verdict::ok) refuse(v, login.known_as);

@@ -85,6 +85,14 @@ badlogin "$(printf 'joe\001@example.test')" "malformed login"
 badlogin joe@rootdom.test "base user root has uid 0: joe@rootdom.test"
 badlogin joe@gone.test "unknown user: joe@gone.test"
 badlogin root-joe "base user root has uid 0: root-joe"
+# A system login as uid 0 is refused too (system-logins is 1 by default),
+# even with the right password: root, root@<any non-virtual domain>, toor.
+badlogin root "user root has uid 0: root"
+badlogin root@elsewhere.test "user root has uid 0: root"
+echo "toor:x:0:0:toor:/root:/bin/sh" >> "$T/etc/passwd"
+echo "toor:!:19000:0:99999:7:::" >> "$T/etc/shadow"
+sandbox_password toor "$("$TOOLS/mktable" --hash s3cr3t)"
+badlogin toor "user toor has uid 0: toor"
 
 # Broken installation: exit 111, checkvpw-error runs.
 cvw_req joe@example.test joe-secret
