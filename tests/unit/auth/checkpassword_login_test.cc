@@ -372,14 +372,13 @@ TEST_CASE("checkvpw classic: system users") {
   CHECK(w.sys.lines("chdir") == std::vector<std::string>{"chdir " + bob_home});
 }
 
-TEST_CASE("checkvpw classic: root as a system user needs system-logins 1") {
+TEST_CASE("checkvpw classic: root never logs in, even with its password; system-logins 0 stops all") {
   World w;
-  Result ok = w.login(req("root", "root-pw"), {"/bin/prog"});
-  CHECK(ok.executed);
-  CHECK(w.sys.lines("become") == std::vector<std::string>{"become root 0 0"});
+  check_failed(w.login(req("root", "root-pw"), {"/bin/prog"}), 1, "user root has uid 0: root");
+  CHECK(w.sys.lines("become").empty());
   World off;
   write_file(off.etc + "/system-logins", "0\n");
-  check_failed(off.login(req("root", "root-pw")), 1, "system-user logins are disabled: root");
+  check_failed(off.login(req("root", "root-pw")), 1, "user root has uid 0: root");
   check_failed(off.login(req("bob", "bob-pw")), 1, "system-user logins are disabled: bob");
   CHECK(off.login(req("joe@example.com", "joe-pw")).executed);  // virtual accounts still log in
 }
