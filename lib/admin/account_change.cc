@@ -42,7 +42,7 @@ void AttrChange::apply(fmt::Record& r) const {
 void set_attribute(AttrChange& change, char option, std::string_view value) {
   switch (option) {
     case 'c': change.msg_count = parse_limit(value, "message count"); return;
-    case 'e': change.expiry = parse_limit(value, "expiry time"); return;
+    case 'e': change.expiry = parse_time(value, "expiry time"); return;
     case 'q': change.soft_quota = parse_limit(value, "soft quota"); return;
     case 'Q': change.hard_quota = parse_limit(value, "hard quota"); return;
     case 'z': change.msg_size = parse_limit(value, "message size"); return;

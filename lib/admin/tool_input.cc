@@ -38,11 +38,24 @@ fmt::Limit parse_limit(std::string_view text, std::string_view what) {
   return v;
 }
 
+namespace {
+
+constexpr std::uint64_t kMaxTime = std::numeric_limits<std::int64_t>::max();
+
+}  // namespace
+
+fmt::Limit parse_time(std::string_view text, std::string_view what) {
+  fmt::Limit t = parse_limit(text, what);
+  if (t && *t > kMaxTime)
+    throw Error(ErrorClass::permanent, "bad " + std::string(what) + " '" + std::string(text) + "': too large");
+  return t;
+}
+
 fmt::Limit parse_lifetime(std::string_view text, std::time_t now) {
   fmt::Limit secs = parse_limit(text, "expiry");
   if (!secs) return std::nullopt;
   std::uint64_t base = now < 0 ? 0 : static_cast<std::uint64_t>(now);
-  if (*secs > std::numeric_limits<std::uint64_t>::max() - base)
+  if (*secs > kMaxTime - base)
     throw Error(ErrorClass::permanent, "bad expiry '" + std::string(text) + "': too large");
   return base + *secs;
 }

@@ -17,7 +17,12 @@ domain::Domain domain_from_env();
 // (0 is a real 0). Anything else: Error(permanent, "bad WHAT 'TEXT': ...").
 fmt::Limit parse_limit(std::string_view text, std::string_view what);
 
-// vadduser -e: a lifetime in seconds from now, or "-" for never.
+// vchattr -e: an absolute unix time, or "-" for never. A time past the
+// signed 64-bit range of time_t is Error(permanent, "bad WHAT 'TEXT': too large").
+fmt::Limit parse_time(std::string_view text, std::string_view what);
+
+// vadduser -e: a lifetime in seconds from now, or "-" for never; the sum
+// must stay inside the signed 64-bit range of time_t too.
 fmt::Limit parse_lifetime(std::string_view text, std::time_t now);
 
 // A 0/1 flag value (vchattr -E). Anything else: Error(permanent).

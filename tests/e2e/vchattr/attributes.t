@@ -91,6 +91,8 @@ bad 1 "vchattr: fatal: bad hard quota '-1': not a number (digits, or - for unlim
 bad 1 "vchattr: fatal: bad message size '': empty" -z '' greta
 bad 1 "vchattr: fatal: bad message count '1k': not a number (digits, or - for unlimited)" --msgcount=1k greta
 bad 1 "vchattr: fatal: bad expiry time 'never': not a number (digits, or - for unlimited)" -e never greta
+bad 1 "vchattr: fatal: bad expiry time '9223372036854775808': too large" -e 9223372036854775808 greta
+bad 1 "vchattr: fatal: bad expiry time '18446744073709551615': too large" -e 18446744073709551615 greta
 bad 1 "vchattr: fatal: bad mailbox enabled value 'yes': use 0 or 1" -E yes greta
 bad 1 "vchattr: fatal: bad personal information: it contains a control character" -p "$(printf 'a\tb')" greta
 bad 1 "vchattr: fatal: account 'nobody' does not exist" -c 0 greta nobody kai

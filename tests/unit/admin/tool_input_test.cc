@@ -28,6 +28,19 @@ TEST_CASE("admin: lifetimes count from now") {
   CHECK(parse_lifetime("0", 1000) == 1000u);
   CHECK(parse_lifetime("-", 1000) == std::nullopt);
   CHECK(error_of([] { parse_lifetime("18446744073709551615", 10); }) == "bad expiry '18446744073709551615': too large");
+  // The sum must be a time_t: signed 64 bits.
+  CHECK(parse_lifetime("9223372036854775797", 10) == 9223372036854775807u);
+  CHECK(error_of([] { parse_lifetime("9223372036854775798", 10); }) == "bad expiry '9223372036854775798': too large");
+}
+
+TEST_CASE("admin: absolute times fit a signed 64-bit time_t") {
+  CHECK(parse_time("1830000000", "expiry time") == 1830000000u);
+  CHECK(parse_time("-", "expiry time") == std::nullopt);
+  CHECK(parse_time("9223372036854775807", "expiry time") == 9223372036854775807u);
+  CHECK(error_of([] { parse_time("9223372036854775808", "expiry time"); }) ==
+        "bad expiry time '9223372036854775808': too large");
+  CHECK(error_of([] { parse_time("18446744073709551615", "expiry time"); }) ==
+        "bad expiry time '18446744073709551615': too large");
 }
 
 TEST_CASE("admin: flags are 0 or 1") {
