@@ -11,6 +11,15 @@ std::string limit_text(const fmt::Limit& n) { return n ? std::to_string(*n) : "N
 
 const char* truth(bool b) { return b ? "true" : "false"; }
 
+// One line whatever an old record holds: a control byte would let the value
+// forge "Key: value" lines for the scripts that parse the dump.
+std::string one_line(std::string_view value) {
+  std::string out(value);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '_';
+  return out;
+}
+
 }  // namespace
 
 std::string dump_record(std::string_view name, const fmt::Record& r) {
@@ -30,6 +39,8 @@ std::string dump_record(std::string_view name, const fmt::Record& r) {
   line("Expiry-Time", limit_text(r.expiry));
   line("Has-Mailbox", truth(r.has_mailbox));
   line("Mailbox-Enabled", truth(r.mailbox_enabled));
+  // Beyond 0.97, which left it out (SPEC §13); last, so no 0.97 line moves.
+  line("Personal", one_line(r.personal));
   return out;
 }
 

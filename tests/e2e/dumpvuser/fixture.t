@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # dumpvuser on the table written by VMailMgr 0.97 prints, for each of its 9
-# accounts, exactly what the original printed (EXPECTED.md); errors are
-# reported with the account name.
+# accounts, exactly what the original printed (EXPECTED.md) and then the
+# Personal line 0.97 left out (SPEC §13); errors are reported with the
+# account name.
 source "$TOP/tests/lib.sh"
 source "$TOP/tests/e2e/tools_b_lib.sh"
 base_init vmdump 2932
@@ -12,6 +13,8 @@ n=0
 for name in mailer-daemon postmaster root greta ivar.holm lena sales + kai; do
   want=$(expected_block "\`dumpvuser $name\`:")
   [ -n "$want" ] || fail "no dumpvuser $name block in EXPECTED.md"
+  personal=; [ "$name" = greta ] && personal='Greta Lindqvist (Sales)'
+  want="$want"$'\n'"Personal: $personal"
   vm dumpvuser "$name"
   expect_rc 0 "dumpvuser $name"; expect_out "$want" "dumpvuser $name"; expect_err ""
   n=$((n + 1))
@@ -22,7 +25,8 @@ as_base "$TOP/dumpvuser" GRETA > "$T/greta" || fail "dumpvuser GRETA"
 printf '%s\n' 'Name: greta' 'Encrypted-Password: $1$ONSdDnGX$MjLWKkW4Em.5bdjI6Dchk.' \
   'Directory: ./users/greta' 'Hard-Quota: 5242880' 'Soft-Quota: 4194304' \
   'Message-Size-Limit: 1048576' 'Message-Count-Limit: 500' 'Creation-Time: 1795315480' \
-  'Expiry-Time: 1826851480' 'Has-Mailbox: true' 'Mailbox-Enabled: true' > "$T/want"
+  'Expiry-Time: 1826851480' 'Has-Mailbox: true' 'Mailbox-Enabled: true' \
+  'Personal: Greta Lindqvist (Sales)' > "$T/want"
 cmp "$T/greta" "$T/want" || fail "dumpvuser GRETA differs: $(cat "$T/greta")"
 
 # Errors: unknown, invalid, missing or extra operands.
@@ -61,7 +65,8 @@ Message-Count-Limit: N/A
 Creation-Time: 1600000000
 Expiry-Time: N/A
 Has-Mailbox: true
-Mailbox-Enabled: true'
+Mailbox-Enabled: true
+Personal: Old Timer'
 vm dumpvuser text
 expect_rc 0 "dumpvuser of a legacy record"
 expect_out 'Name: text
@@ -76,7 +81,8 @@ Message-Count-Limit: N/A
 Creation-Time: 0
 Expiry-Time: N/A
 Has-Mailbox: false
-Mailbox-Enabled: true'
+Mailbox-Enabled: true
+Personal: '
 vm dumpvuser bad
 expect_rc 1 "dumpvuser of a broken record"; expect_out ""
 expect_err "dumpvuser: fatal: account 'bad': bad value 7 for flag 10 in record"

@@ -39,7 +39,8 @@ Message-Count-Limit: N/A
 Creation-Time: 0
 Expiry-Time: N/A
 Has-Mailbox: true
-Mailbox-Enabled: true'
+Mailbox-Enabled: true
+Personal: '
 vm dumpvuser vito
 expect_rc 0 "dumpvuser vito"
 expect_out 'Name: vito
@@ -52,7 +53,8 @@ Message-Count-Limit: N/A
 Creation-Time: 0
 Expiry-Time: N/A
 Has-Mailbox: true
-Mailbox-Enabled: true'
+Mailbox-Enabled: true
+Personal: '
 vm listvdomain
 expect_rc 0 "listvdomain"
 expect_out "User Mailbox Aliases

@@ -48,7 +48,8 @@ Message-Count-Limit: 10
 Creation-Time: 1600000001
 Expiry-Time: 1900000000
 Has-Mailbox: true
-Mailbox-Enabled: true'
+Mailbox-Enabled: true
+Personal: Ann Lee'
 vm dumpvuser lal
 expect_rc 0 "dumpvuser lal"
 expect_out 'Name: lal
@@ -63,7 +64,8 @@ Message-Count-Limit: N/A
 Creation-Time: 0
 Expiry-Time: N/A
 Has-Mailbox: false
-Mailbox-Enabled: true'
+Mailbox-Enabled: true
+Personal: '
 vm dumpvuser Mix
 expect_rc 1 "dumpvuser Mix: the key is not lowercase"
 expect_err "dumpvuser: fatal: account 'mix' does not exist"

@@ -11,7 +11,7 @@ using namespace vmm::admin;
 using namespace vmm::base_home_testing;
 using namespace vmm::testing;
 
-TEST_CASE("dump: the 0.97 fixture dumps exactly as the original did") {
+TEST_CASE("dump: the 0.97 fixture dumps as the original did, then Personal (SPEC 13)") {
   TempHome h;
   h.copy_fixture_table();
   store::TableSnapshot t(h / "passwd.cdb");
@@ -26,7 +26,8 @@ TEST_CASE("dump: the 0.97 fixture dumps exactly as the original did") {
         "Creation-Time: 1795315480\n"
         "Expiry-Time: 1826851480\n"
         "Has-Mailbox: true\n"
-        "Mailbox-Enabled: true\n");
+        "Mailbox-Enabled: true\n"
+        "Personal: Greta Lindqvist (Sales)\n");
   CHECK(dump_account(t, "Sales") ==
         "Name: sales\n"
         "Encrypted-Password: *\n"
@@ -40,9 +41,10 @@ TEST_CASE("dump: the 0.97 fixture dumps exactly as the original did") {
         "Creation-Time: 1795315483\n"
         "Expiry-Time: N/A\n"
         "Has-Mailbox: false\n"
-        "Mailbox-Enabled: true\n");
+        "Mailbox-Enabled: true\n"
+        "Personal: \n");
   CHECK(dump_account(t, "lena").find("Forward: lena@home.example\n") != std::string::npos);
-  CHECK(dump_account(t, "lena").ends_with("Has-Mailbox: true\nMailbox-Enabled: false\n"));
+  CHECK(dump_account(t, "lena").ends_with("Has-Mailbox: true\nMailbox-Enabled: false\nPersonal: \n"));
 }
 
 TEST_CASE("dump: zero limits, no directory, unlimited creation time") {
@@ -50,7 +52,7 @@ TEST_CASE("dump: zero limits, no directory, unlimited creation time") {
   r.password = "*";
   r.hard_quota = r.soft_quota = r.msg_size = r.msg_count = 0;
   r.expiry = 0;
-  r.personal = "not shown";
+  r.personal = "Al\nEncrypted-Password: forged\x1b";
   CHECK(dump_record("al", r) ==
         "Name: al\n"
         "Encrypted-Password: *\n"
@@ -62,7 +64,8 @@ TEST_CASE("dump: zero limits, no directory, unlimited creation time") {
         "Creation-Time: N/A\n"
         "Expiry-Time: 0\n"
         "Has-Mailbox: false\n"
-        "Mailbox-Enabled: true\n");
+        "Mailbox-Enabled: true\n"
+        "Personal: Al_Encrypted-Password: forged_\n");  // one line, whatever an old record holds
 }
 
 TEST_CASE("dump: unknown, invalid and undecodable accounts are errors naming the account") {
@@ -78,5 +81,5 @@ TEST_CASE("dump: unknown, invalid and undecodable accounts are errors naming the
   CHECK(error_of([&] { dump_account(t, ""); }) == "invalid account name '': it is empty");
   CHECK(dump_account(t, "v1").starts_with("Name: v1\nEncrypted-Password: pw\nDirectory: \n"));
   CHECK(dump_account(t, "v1").ends_with("Creation-Time: N/A\nExpiry-Time: N/A\n"
-                                        "Has-Mailbox: false\nMailbox-Enabled: true\n"));
+                                        "Has-Mailbox: false\nMailbox-Enabled: true\nPersonal: \n"));
 }
