@@ -55,7 +55,9 @@ std::string qmail_me(const domain::Config& config) {
     std::string me = domain::first_line(text);
     if (!me.empty()) return me;
   }
-  return sys::hostname();
+  // A Postfix host has no control/me: the fully-qualified name, as Postfix's
+  // own $myhostname, never a bare "box" that would not route.
+  return sys::fully_qualified_hostname();
 }
 
 std::string qmail_envelope(const std::string& sender, const std::vector<std::string>& addresses) {

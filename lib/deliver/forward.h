@@ -18,7 +18,7 @@ namespace vmm::deliver {
 std::string complete_forward(const std::string& forward, const std::string& domain,
                              const std::string& me);
 
-// <qmail-root>/control/me, else this host's name.
+// <qmail-root>/control/me, else this host's fully-qualified name.
 std::string qmail_me(const domain::Config& config);
 
 // qmail-queue's envelope: "F" sender NUL, "T" address NUL for each, NUL.

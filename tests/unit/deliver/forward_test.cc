@@ -60,13 +60,13 @@ TEST_CASE("complete_forward: name@domain, name@ with control/me, full addresses 
   }
 }
 
-TEST_CASE("qmail_me: control/me's first line, else this host's name") {
+TEST_CASE("qmail_me: control/me's first line, else this host's fully-qualified name") {
   Site s;
-  CHECK(qmail_me(s.config()) == sys::hostname());
+  CHECK(qmail_me(s.config()) == sys::fully_qualified_hostname());
   write_file(s.qmail + "/control/me", "mx.example.com\nmore\n");
   CHECK(qmail_me(s.config()) == "mx.example.com");
   write_file(s.qmail + "/control/me", "\n");
-  CHECK(qmail_me(s.config()) == sys::hostname());
+  CHECK(qmail_me(s.config()) == sys::fully_qualified_hostname());
 }
 
 TEST_CASE("qmail_envelope: F sender NUL, T address NUL each, NUL") {

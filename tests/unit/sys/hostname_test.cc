@@ -15,3 +15,14 @@ TEST_CASE("hostname: the kernel's node name, the same gethostname reports") {
   CHECK(!name.empty());
   CHECK(name.find('\0') == std::string::npos);
 }
+
+TEST_CASE("fully_qualified_hostname: the node name, or a dotted name it stands for") {
+  const std::string name = vmm::sys::hostname();
+  const std::string fqdn = vmm::sys::fully_qualified_hostname();
+  if (name.find('.') != std::string::npos) {
+    CHECK(fqdn == name);
+  } else {
+    CHECK((fqdn == name || fqdn.find('.') != std::string::npos));
+  }
+  // tests/e2e/vdeliver/hostname.t checks it against a known /etc/hosts.
+}
