@@ -8,13 +8,23 @@ constexpr int kExNoUser = 67, kExUnavailable = 69, kExCantCreat = 73, kExTempFai
 
 }  // namespace
 
-ExitCodes deliver_exit_codes(deliver::Mta mta) {
-  auto refine = [mta](const Error& e) {
+namespace {
+
+bool uses_sysexits(deliver::Mta mta, bool sysexits) {
+  return mta == deliver::Mta::postfix || (mta == deliver::Mta::standalone && sysexits);
+}
+
+}  // namespace
+
+ExitCodes deliver_exit_codes(deliver::Mta mta, bool sysexits) {
+  auto refine = [mta, sysexits](const Error& e) {
     const auto* refused = dynamic_cast<const deliver::DeliveryRefused*>(&e);
-    return refused ? refusal_exit_code(mta, refused->why()) : 0;
+    return refused ? refusal_exit_code(mta, refused->why(), sysexits) : 0;
   };
   if (mta == deliver::Mta::postfix)
     return {kExTempFail, kExUnavailable, kExUnavailable, kExTempFail, refine, dsn_status};
+  if (uses_sysexits(mta, sysexits))
+    return {kExTempFail, kExUnavailable, kExUnavailable, kExTempFail, refine};
   return {111, 100, 100, 111, refine};
 }
 
@@ -36,8 +46,8 @@ std::string dsn_status(const Error& e) {
   return "4.3.0 ";
 }
 
-int refusal_exit_code(deliver::Mta mta, deliver::Refusal why) {
-  if (mta == deliver::Mta::qmail) return 100;
+int refusal_exit_code(deliver::Mta mta, deliver::Refusal why, bool sysexits) {
+  if (!uses_sysexits(mta, sysexits)) return 100;
   switch (why) {
     case deliver::Refusal::no_such_user: return kExNoUser;
     case deliver::Refusal::mailbox_full: return kExCantCreat;

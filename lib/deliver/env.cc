@@ -61,6 +61,22 @@ void read_postfix(const EnvReader& env, const DeliverOptions& opts, std::time_t 
   out.now = now;
 }
 
+// Any other delivering program: the account from --recipient, the domain
+// from --domain or HOST, the sender from SENDER; vdeliver builds the lines.
+void read_standalone(const EnvReader& env, const DeliverOptions& opts, std::time_t now,
+                     DeliveryEnv& out) {
+  out.domain = !opts.domain.empty() ? opts.domain : env("HOST").value_or("");
+  if (out.domain.empty())
+    throw Error(ErrorClass::temporary, "no domain: give --domain DOMAIN or set HOST");
+  out.sender = env("SENDER").value_or("");
+  if (out.sender == "<>") out.sender.clear();
+  out.dtline = one_line("Delivered-To: " + domain::lowercase(opts.recipient) + "@" +
+                        domain::lowercase(out.domain));
+  out.rpline = return_path_line(out.sender);
+  out.ufline = from_line(out.sender, now);
+  out.now = now;
+}
+
 }  // namespace
 
 std::string one_line(std::string_view text) {
@@ -77,24 +93,27 @@ EnvReader process_env() {
   return [](const std::string& name) { return sys::get_env(name); };
 }
 
-std::optional<Mta> detect_mta(const EnvReader& env) {
+Mta detect_mta(const EnvReader& env, const DeliverOptions& opts) {
+  if (!opts.domain.empty()) return Mta::standalone;
   if (env("DTLINE")) return Mta::qmail;
   if (env("RECIPIENT")) return Mta::postfix;
-  return std::nullopt;
+  return Mta::standalone;
 }
 
 DeliveryEnv read_delivery_env(const EnvReader& env, const DeliverOptions& opts, std::time_t now) {
-  std::optional<Mta> mta = detect_mta(env);
-  if (!mta)
-    throw Error(ErrorClass::temporary,
-                "neither DTLINE (qmail-local) nor RECIPIENT (Postfix local) is set: "
-                "vdeliver must be run by the mail system");
   DeliveryEnv out;
-  out.mta = *mta;
+  out.mta = detect_mta(env, opts);
+  if (out.mta == Mta::standalone && opts.recipient.empty())
+    throw Error(ErrorClass::temporary,
+                "no account to deliver to: neither DTLINE (qmail-local) nor RECIPIENT (Postfix "
+                "local) is set, and no --recipient NAME was given");
   out.home = need(env, "HOME", "the mail system, as the base user");
   if (out.home.empty()) throw Error(ErrorClass::temporary, "HOME is empty");
-  if (out.mta == Mta::qmail) read_qmail(env, opts, out);
-  else read_postfix(env, opts, now, out);
+  switch (out.mta) {
+    case Mta::qmail: read_qmail(env, opts, out); break;
+    case Mta::postfix: read_postfix(env, opts, now, out); break;
+    case Mta::standalone: read_standalone(env, opts, now, out); break;
+  }
   out.account = domain::lowercase(opts.recipient.empty() ? out.account : opts.recipient);
   return out;
 }

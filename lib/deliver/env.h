@@ -13,8 +13,10 @@
 namespace vmm::deliver {
 
 // The mail system that runs vdeliver: it decides the environment read and
-// the exit codes (cli/mta_exit.h).
-enum class Mta { qmail, postfix };
+// the exit codes (cli/mta_exit.h). standalone: any other program (Exim's
+// pipe transport, OpenSMTPD's mda, maildrop, fetchmail --mda, a person)
+// naming the account with --recipient.
+enum class Mta { qmail, postfix, standalone };
 
 struct DeliverOptions {
   bool delivered_to = true;   // -D / -d
@@ -24,6 +26,8 @@ struct DeliverOptions {
   bool postdeliver = true;    // --no-postdeliver
   bool quiet = false;         // --quiet
   std::string recipient;      // --recipient NAME; empty = from the environment
+  std::string domain;         // --domain DOMAIN: standalone, with this domain
+  bool sysexits = false;      // --sysexits: standalone exit codes from <sysexits.h>
 };
 
 struct DeliveryEnv {
@@ -41,12 +45,16 @@ struct DeliveryEnv {
 using EnvReader = std::function<std::optional<std::string>(const std::string& name)>;
 EnvReader process_env();  // the real environment (sys::get_env)
 
-// DTLINE set: qmail-local; otherwise RECIPIENT set: Postfix; otherwise
-// nullopt (vdeliver was not started by a mail system).
-std::optional<Mta> detect_mta(const EnvReader& env);
+// --domain given: standalone, whatever the environment says (Exim sets
+// RECIPIENT too); else DTLINE set: qmail-local; else RECIPIENT set: Postfix;
+// else standalone.
+Mta detect_mta(const EnvReader& env, const DeliverOptions& opts);
 
 // Everything delivery needs, or Error(temporary, "... is not set ...") for a
-// missing variable: a broken setup must not bounce mail. Under qmail the
+// missing variable: a broken setup must not bounce mail. Standalone: the
+// account is --recipient (required), the domain --domain or $HOST, the
+// sender $SENDER (unset or empty: the null sender); Delivered-To is
+// "NAME@DOMAIN", Return-Path and the From line are built from the sender. Under qmail the
 // lines are qmail-local's own; under Postfix they are built like qmail-local
 // builds them, DTLINE from RECIPIENT (the line local(8) itself prepends), and
 // forwards are completed with the domain of ORIGINAL_RECIPIENT (the virtual

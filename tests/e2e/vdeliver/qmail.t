@@ -87,7 +87,7 @@ rm -f "$MD/new/"*
 run_env() { as_base env -i HOME="$BHOME" VMAILMGR_ETC="$VETC" "$@"; }
 o=$(printf 'x\n' | run_env "$TOP/vdeliver" 2>&1); rc=$?
 expect_rc 111 "no mail system environment"
-expect_eq "$o" "vdeliver: fatal: temporary failure: neither DTLINE (qmail-local) nor RECIPIENT (Postfix local) is set: vdeliver must be run by the mail system" "message"
+expect_eq "$o" "vdeliver: fatal: temporary failure: no account to deliver to: neither DTLINE (qmail-local) nor RECIPIENT (Postfix local) is set, and no --recipient NAME was given" "message"
 o=$(printf 'x\n' | run_env "DTLINE=Delivered-To: a@b" "$TOP/vdeliver" 2>&1); rc=$?
 expect_rc 111 "missing SENDER"
 expect_eq "$o" "vdeliver: fatal: temporary failure: SENDER is not set: vdeliver must be run by qmail-local (from .qmail-default)" "message"

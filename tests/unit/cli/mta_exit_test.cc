@@ -61,3 +61,21 @@ TEST_CASE("dsn_status: Postfix reads the first word as the DSN status") {
   CHECK(refusal_exit_code(Mta::postfix, Refusal::mailbox_disabled) == 69);
   CHECK(refusal_exit_code(Mta::postfix, Refusal::loop) == 69);
 }
+
+TEST_CASE("deliver_exit_codes standalone: qmail's codes, or sysexits without status codes") {
+  const DeliveryRefused full(Refusal::mailbox_full, "mailbox full");
+  ExitCodes q = deliver_exit_codes(Mta::standalone);
+  CHECK(q.of(full) == 100);
+  CHECK(q.of(Error(ErrorClass::temporary, "x")) == 111);
+  CHECK(q.of(Error(ErrorClass::usage, "x")) == 111);
+  CHECK_FALSE(q.status);
+  ExitCodes s = deliver_exit_codes(Mta::standalone, true);
+  CHECK(s.of(full) == 73);
+  CHECK(s.of(DeliveryRefused(Refusal::no_such_user, "x")) == 67);
+  CHECK(s.of(DeliveryRefused(Refusal::loop, "x")) == 69);
+  CHECK(s.of(Error(ErrorClass::temporary, "x")) == 75);
+  CHECK(s.of(Error(ErrorClass::usage, "x")) == 75);
+  CHECK_FALSE(s.status);  // only Postfix's local(8) reads a status code
+  CHECK(stop_exit_code(Mta::standalone) == 0);
+  CHECK(refusal_exit_code(Mta::qmail, Refusal::mailbox_full, true) == 100);  // qmail-local stays qmail
+}

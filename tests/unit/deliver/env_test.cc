@@ -44,10 +44,59 @@ std::map<std::string, std::string> postfix_vars() {
 
 }  // namespace
 
-TEST_CASE("detect_mta: DTLINE means qmail-local, else RECIPIENT means Postfix") {
-  CHECK(detect_mta(fake(qmail_vars())) == Mta::qmail);  // qmail sets RECIPIENT too
-  CHECK(detect_mta(fake(postfix_vars())) == Mta::postfix);
-  CHECK(!detect_mta(fake({{"HOME", "/x"}})));
+TEST_CASE("detect_mta: --domain is standalone, else DTLINE qmail-local, else RECIPIENT Postfix") {
+  CHECK(detect_mta(fake(qmail_vars()), {}) == Mta::qmail);  // qmail sets RECIPIENT too
+  CHECK(detect_mta(fake(postfix_vars()), {}) == Mta::postfix);
+  CHECK(detect_mta(fake({{"HOME", "/x"}}), {}) == Mta::standalone);
+  DeliverOptions o;
+  o.domain = "example.com";  // Exim sets RECIPIENT too: --domain decides
+  CHECK(detect_mta(fake(postfix_vars()), o) == Mta::standalone);
+  CHECK(detect_mta(fake(qmail_vars()), o) == Mta::standalone);
+}
+
+TEST_CASE("read_delivery_env standalone: --recipient, --domain or HOST, SENDER or <>") {
+  DeliverOptions o;
+  o.recipient = "Joe";
+  DeliveryEnv e = read_delivery_env(fake({{"HOME", "/home/vbase"}, {"HOST", "Example.COM"},
+                                          {"SENDER", "a@b.example"}}), o, 0);
+  CHECK(e.mta == Mta::standalone);
+  CHECK(e.home == "/home/vbase");
+  CHECK(e.account == "joe");
+  CHECK(e.domain == "Example.COM");
+  CHECK(e.sender == "a@b.example");
+  CHECK(e.dtline == "Delivered-To: joe@example.com\n");
+  CHECK(e.rpline == "Return-Path: <a@b.example>\n");
+  CHECK(e.ufline == "From a@b.example Thu Jan  1 00:00:00 1970\n");
+  o.domain = "other.example";  // --domain wins over HOST; no SENDER: the null sender
+  DeliveryEnv n = read_delivery_env(fake({{"HOME", "/h"}, {"HOST", "example.com"}}), o, 0);
+  CHECK(n.domain == "other.example");
+  CHECK(n.sender == "");
+  CHECK(n.dtline == "Delivered-To: joe@other.example\n");
+  CHECK(n.rpline == "Return-Path: <>\n");
+  CHECK(read_delivery_env(fake({{"HOME", "/h"}, {"SENDER", "<>"}}), o, 0).sender == "");
+  fmt::HeaderPlan p = header_plan(n, DeliverOptions{});
+  CHECK(!p.postfix_block);
+  CHECK(p.added == "Return-Path: <>\nDelivered-To: joe@other.example\n");
+  CHECK(p.loop_line == "Delivered-To: joe@other.example");
+}
+
+TEST_CASE("read_delivery_env standalone: what is missing is temporary") {
+  auto missing = [](const std::map<std::string, std::string>& vars, const DeliverOptions& o) {
+    try {
+      read_delivery_env(fake(vars), o, 0);
+    } catch (const Error& e) {
+      return std::string(e.cls() == ErrorClass::temporary ? "" : "(not temporary) ") + e.what();
+    }
+    return std::string("(no error)");
+  };
+  CHECK(missing({{"HOME", "/h"}, {"HOST", "x"}}, {}) ==
+        "no account to deliver to: neither DTLINE (qmail-local) nor RECIPIENT (Postfix local) is set, "
+        "and no --recipient NAME was given");
+  DeliverOptions o;
+  o.recipient = "joe";
+  CHECK(missing({{"HOME", "/h"}}, o) == "no domain: give --domain DOMAIN or set HOST");
+  CHECK(missing({{"HOST", "x"}}, o) ==
+        "HOME is not set: vdeliver must be run by the mail system, as the base user");
 }
 
 TEST_CASE("read_delivery_env: qmail-local's variables, account lowercased") {
@@ -99,8 +148,8 @@ TEST_CASE("read_delivery_env: a missing qmail variable is a temporary error nami
                        "UFLINE is not set: vdeliver must be run by qmail-local (from .qmail-default)",
                        Error);
   CHECK_THROWS_WITH_AS(read_delivery_env(fake({{"HOME", "/h"}}), DeliverOptions{}, 0),
-                       "neither DTLINE (qmail-local) nor RECIPIENT (Postfix local) is set: "
-                       "vdeliver must be run by the mail system",
+                       "no account to deliver to: neither DTLINE (qmail-local) nor RECIPIENT "
+                       "(Postfix local) is set, and no --recipient NAME was given",
                        Error);
   auto empty_home = qmail_vars();
   empty_home["HOME"] = "";
