@@ -107,7 +107,7 @@ TEST_CASE("a writer killed at any moment leaves a whole table and nothing blocki
 
   std::mt19937 random(20240611);
   std::uniform_int_distribution<int> delay_us(0, 5000);
-  int killed_mid_write = 0, bad_counts = 0, lost_parent_changes = 0, slow_updates = 0;
+  int killed_mid_write = 0, bad_counts = 0, lost_parent_changes = 0, blocked_updates = 0;
   constexpr int kRounds = 200;
   for (int round = 0; round < kRounds; ++round) {
     pid_t pid = ::fork();
@@ -142,17 +142,22 @@ TEST_CASE("a writer killed at any moment leaves a whole table and nothing blocki
         parent.personal != std::to_string(round - 1))
       ++lost_parent_changes;
 
-    // The next writer is neither blocked nor slowed down by the dead one.
-    table.set_lock_wait(2s);
-    Clock::time_point start = Clock::now();
-    table.update([&](const store::TableSnapshot&, store::TableChange& c) {
-      c.put("parent", account("parent", std::to_string(round)));
-    });
-    if (Clock::now() - start > 1s) ++slow_updates;
+    // The next writer is not blocked by the dead one: it may not wait for
+    // the lock at all. (A wall-clock bound here measured the disk's fsync
+    // latency, which another job's fsyncs stretch past a second.)
+    table.set_lock_wait(0ms);
+    try {
+      table.update([&](const store::TableSnapshot&, store::TableChange& c) {
+        c.put("parent", account("parent", std::to_string(round)));
+      });
+    } catch (const Error& e) {
+      ++blocked_updates;
+      FAIL_CHECK(e.what());
+    }
     if (!temp_files(dir.path).empty()) FAIL_CHECK("temporary files left after an update");
   }
   CHECK(bad_counts == 0);
   CHECK(lost_parent_changes == 0);
-  CHECK(slow_updates == 0);
+  CHECK(blocked_updates == 0);
   CHECK(killed_mid_write > 0);  // the test did reach the dangerous window
 }

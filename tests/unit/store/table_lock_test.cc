@@ -114,7 +114,9 @@ TEST_CASE("waiting past the bound is a temporary error with the path") {
   }
   auto waited = Clock::now() - start;
   CHECK(waited >= 200ms);
-  CHECK(waited < 1s);
+  // Not forever. A tight upper bound would measure the machine's load (a
+  // second make check beside this one), not the lock.
+  CHECK(waited < 10s);
 }
 
 TEST_CASE("a waiting writer gets the lock once the holder lets go") {
@@ -129,10 +131,11 @@ TEST_CASE("a waiting writer gets the lock once the holder lets go") {
     ::_exit(0);
   }
   Clock::time_point start = Clock::now();
-  store::TableLock lock(path, 5s);
+  // Getting the lock within the bound is the check: a holder that never let
+  // go would make this throw. No tight upper bound on the time (load).
+  store::TableLock lock(path, 30s);
   auto waited = Clock::now() - start;
   CHECK(waited >= 90ms);
-  CHECK(waited < 2s);
   ::waitpid(releaser, nullptr, 0);
 }
 
@@ -142,9 +145,8 @@ TEST_CASE("a killed holder leaves nothing that blocks the next writer") {
   LockHolder holder(path);
   CHECK_FALSE(free_for_others(path));
   holder.kill();
-  Clock::time_point start = Clock::now();
-  store::TableLock lock(path, 0ms);
-  CHECK(Clock::now() - start < 100ms);
+  store::TableLock lock(path, 0ms);  // no wait at all: throws if anything still holds it
+  CHECK_FALSE(free_for_others(path));  // and now we hold it
 }
 
 TEST_CASE("a lock path that is a symlink or cannot be opened is refused") {
