@@ -1,55 +1,36 @@
 #include "deliver/account.h"
 
+#include <utility>
+
 #include "deliver/refusal.h"
-#include "domain/account.h"
+#include "domain/recipient.h"
 #include "sys/error.h"
 
 namespace vmm::deliver {
 
-namespace {
-
-// A broken record or table is for the administrator to fix: mail waits.
-bool lookup(const store::TableSnapshot& table, const std::string& name, fmt::Record& out) {
-  std::string problem;
-  switch (table.find(name, out, &problem)) {
-    case store::Lookup::found: return true;
-    case store::Lookup::missing: return false;
-    case store::Lookup::bad_record: break;
-  }
-  throw Error(ErrorClass::temporary, table.path() + ": " + problem);
-}
-
-store::TableSnapshot read_table(const domain::Domain& domain) {
-  try {
-    return domain.table().read();
-  } catch (const Error& e) {
-    throw Error(ErrorClass::temporary, e.what(), e.err());
-  }
-}
-
-}  // namespace
-
+// The decision is domain::check_recipient's (shared with the lookups at
+// SMTP time); the wording of each refusal is delivery's.
 Recipient find_recipient(const domain::Domain& domain, const std::string& name, std::time_t now) {
-  store::TableSnapshot table = read_table(domain);
-  Recipient r;
-  r.name = name;
-  if (!lookup(table, name, r.record)) {
-    r.name = domain.config().str("default-username");
-    if (r.name.empty() || !lookup(table, r.name, r.record))
+  using S = domain::RecipientStatus;
+  domain::RecipientCheck c = domain::check_recipient(domain, name, now);
+  const std::string account = "account '" + c.name + "' ";
+  switch (c.status) {
+    case S::accepted: break;
+    case S::unknown:
       throw DeliveryRefused(Refusal::no_such_user, "no such user '" + name + "'");
+    case S::expired: throw DeliveryRefused(Refusal::mailbox_disabled, account + "has expired");
+    case S::no_mailbox:
+      throw DeliveryRefused(Refusal::mailbox_disabled, account + "has no mailbox and no forwards");
+    case S::mailbox_disabled:
+      throw DeliveryRefused(Refusal::mailbox_disabled,
+                            account + "has its mailbox disabled and no forwards");
+    case S::no_mailbox_dir:
+      throw DeliveryRefused(Refusal::mailbox_disabled,
+                            account + "has no mailbox directory and no forwards");
+    // A broken record is for the administrator to fix: mail waits.
+    case S::bad_record: throw Error(ErrorClass::temporary, c.problem);
   }
-  if (domain::account_expired(r.record, now))
-    throw DeliveryRefused(Refusal::mailbox_disabled, "account '" + r.name + "' has expired");
-  const fmt::Record& rec = r.record;
-  if (rec.has_mailbox && rec.mailbox_enabled && !rec.directory.empty())
-    r.maildir = domain.absolute(rec.directory);
-  if (r.maildir.empty() && rec.forwards.empty()) {
-    std::string why = !rec.has_mailbox        ? "has no mailbox and no forwards"
-                      : !rec.mailbox_enabled ? "has its mailbox disabled and no forwards"
-                                             : "has no mailbox directory and no forwards";
-    throw DeliveryRefused(Refusal::mailbox_disabled, "account '" + r.name + "' " + why);
-  }
-  return r;
+  return Recipient{std::move(c.name), std::move(c.record), std::move(c.maildir)};
 }
 
 }  // namespace vmm::deliver

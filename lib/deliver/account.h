@@ -1,6 +1,8 @@
 // Which account a message is for and whether it can take mail at all
 // (SPEC §7 steps 1 and 6): the named account, else the catch-all
-// (default-username); never a silent drop.
+// (default-username); never a silent drop. The rule itself is
+// domain::check_recipient's (the lookups at SMTP time apply it too); here
+// each refusal gets delivery's wording and class.
 #pragma once
 #include <ctime>
 #include <string>

@@ -80,10 +80,16 @@ std::optional<LoginName> split_login(std::string_view login, const LoginRules& r
   return name;
 }
 
+std::optional<std::string> virtual_domain_base(std::string_view domain,
+                                               const VirtualDomains& virtualdomains,
+                                               const Locals& locals) {
+  if (domain.empty() || locals.contains(domain)) return std::nullopt;
+  return virtualdomains.find(domain);
+}
+
 std::string local_name(const LoginName& name, const VirtualDomains& virtualdomains,
                        const Locals& locals) {
-  if (name.domain.empty() || locals.contains(name.domain)) return name.user;
-  std::optional<std::string> base = virtualdomains.find(name.domain);
+  std::optional<std::string> base = virtual_domain_base(name.domain, virtualdomains, locals);
   return base ? *base + "-" + name.user : name.user;
 }
 

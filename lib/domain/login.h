@@ -42,6 +42,12 @@ struct LoginName {
 std::optional<LoginName> split_login(std::string_view login, const LoginRules& rules,
                                      const LoginEnv& env);
 
+// Step 2's question: the base user named for domain when it is a virtual
+// domain (not empty, not in locals, with a virtualdomains entry), else nullopt.
+std::optional<std::string> virtual_domain_base(std::string_view domain,
+                                               const VirtualDomains& virtualdomains,
+                                               const Locals& locals);
+
 // Step 2. The user alone when the domain is empty, listed in locals, or has no
 // virtualdomains entry; otherwise "<base>-<user>".
 std::string local_name(const LoginName& name, const VirtualDomains& virtualdomains,

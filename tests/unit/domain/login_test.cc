@@ -207,6 +207,17 @@ TEST_CASE("local_name") {
   }
 }
 
+TEST_CASE("virtual_domain_base: step 2's question alone") {
+  const VirtualDomains vd = VirtualDomains::parse("example.com:exbase\n.wild.test:wild\nlocal.test:x\n");
+  const Locals locals = Locals::parse("local.test\n");
+  CHECK(virtual_domain_base("example.com", vd, locals) == "exbase");
+  CHECK(virtual_domain_base("EXAMPLE.com", vd, locals) == "exbase");
+  CHECK(virtual_domain_base("a.wild.test", vd, locals) == "wild");
+  CHECK(virtual_domain_base("local.test", vd, locals) == std::nullopt);  // locals wins
+  CHECK(virtual_domain_base("other.test", vd, locals) == std::nullopt);
+  CHECK(virtual_domain_base("", vd, locals) == std::nullopt);
+}
+
 TEST_CASE("find_base_user: longest prefix before a '-'") {
   FakeUserDb users({"joe", "my-base", "my", "a-b-c", "x"});
   struct Case {

@@ -1,0 +1,54 @@
+#include "sys/fd_wait.h"
+
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+
+#include "sys/error.h"
+
+namespace vmm::sys {
+namespace {
+
+FdWait wait_for(int fd, short events, std::chrono::milliseconds timeout, const std::string& what) {
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point deadline = Clock::now() + timeout;
+  for (;;) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() < 0) left = std::chrono::milliseconds(0);
+    if (left.count() > INT_MAX) left = std::chrono::milliseconds(INT_MAX);
+    struct pollfd p = {fd, events, 0};
+    int n = ::poll(&p, 1, static_cast<int>(left.count()));
+    if (n > 0) return FdWait::ready;
+    if (n == 0) return FdWait::timeout;
+    if (errno != EINTR) throw_errno("wait for " + what);
+  }
+}
+
+}  // namespace
+
+FdWait wait_readable(int fd, std::chrono::milliseconds timeout, const std::string& what) {
+  return wait_for(fd, POLLIN, timeout, what);
+}
+
+FdWait wait_writable(int fd, std::chrono::milliseconds timeout, const std::string& what) {
+  return wait_for(fd, POLLOUT, timeout, what);
+}
+
+std::size_t read_some(int fd, std::string& out, std::size_t max, const std::string& what) {
+  const std::size_t before = out.size();
+  out.resize(before + max);
+  ssize_t n;
+  do n = ::read(fd, out.data() + before, max);
+  while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    const int err = errno;
+    out.resize(before);
+    throw errno_error("read " + what, err);
+  }
+  out.resize(before + static_cast<std::size_t>(n));
+  return static_cast<std::size_t>(n);
+}
+
+}  // namespace vmm::sys

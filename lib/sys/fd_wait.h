@@ -1,0 +1,24 @@
+// Waiting, with a bound, until a descriptor can be read or written (poll):
+// what a server needs so that a silent or stuck peer cannot hold it forever.
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+namespace vmm::sys {
+
+enum class FdWait {
+  ready,    // read or write would not block (end of file and errors count as ready)
+  timeout,  // nothing within the time given
+};
+
+// poll(2) for POLLIN / POLLOUT, retried on EINTR with the time left. A
+// negative or zero timeout only looks. Throws errno_error("wait for WHAT").
+FdWait wait_readable(int fd, std::chrono::milliseconds timeout, const std::string& what);
+FdWait wait_writable(int fd, std::chrono::milliseconds timeout, const std::string& what);
+
+// One read(2) of at most max bytes, appended to out, retried on EINTR: the
+// number of bytes read, 0 at end of file. Throws errno_error("read WHAT").
+std::size_t read_some(int fd, std::string& out, std::size_t max, const std::string& what);
+
+}  // namespace vmm::sys

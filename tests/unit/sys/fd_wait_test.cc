@@ -1,0 +1,86 @@
+#include "sys/fd_wait.h"
+
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <string>
+
+#include "sys/error.h"
+
+using namespace vmm::sys;
+using namespace std::chrono_literals;
+using vmm::Error;
+
+namespace {
+
+struct Pipe {
+  int r = -1, w = -1;
+  Pipe() {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    r = fds[0];
+    w = fds[1];
+  }
+  ~Pipe() {
+    if (r >= 0) ::close(r);
+    if (w >= 0) ::close(w);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("fd_wait: readable when there are bytes or end of file, else a timeout") {
+  Pipe p;
+  auto start = std::chrono::steady_clock::now();
+  CHECK(wait_readable(p.r, 50ms, "pipe") == FdWait::timeout);
+  CHECK(std::chrono::steady_clock::now() - start >= 45ms);
+  CHECK(wait_readable(p.r, 0ms, "pipe") == FdWait::timeout);
+  CHECK(wait_readable(p.r, -5ms, "pipe") == FdWait::timeout);
+  REQUIRE(::write(p.w, "abc", 3) == 3);
+  CHECK(wait_readable(p.r, 0ms, "pipe") == FdWait::ready);
+  std::string out = "x";
+  CHECK(read_some(p.r, out, 2, "pipe") == 2);
+  CHECK(out == "xab");
+  CHECK(read_some(p.r, out, 100, "pipe") == 1);
+  CHECK(out == "xabc");
+  ::close(p.w);
+  p.w = -1;
+  CHECK(wait_readable(p.r, 1000ms, "pipe") == FdWait::ready);  // end of file
+  CHECK(read_some(p.r, out, 100, "pipe") == 0);
+  CHECK(out == "xabc");
+}
+
+TEST_CASE("fd_wait: writable until the pipe is full") {
+  Pipe p;
+  CHECK(wait_writable(p.w, 0ms, "pipe") == FdWait::ready);
+  REQUIRE(::fcntl(p.w, F_SETFL, O_NONBLOCK) == 0);
+  const std::string block(4096, 'x');
+  while (::write(p.w, block.data(), block.size()) > 0) {
+  }
+  REQUIRE(errno == EAGAIN);
+  CHECK(wait_writable(p.w, 20ms, "pipe") == FdWait::timeout);
+  std::string out;  // drain it all: room again
+  while (wait_readable(p.r, 0ms, "pipe") == FdWait::ready) read_some(p.r, out, 65536, "pipe");
+  CHECK(wait_writable(p.w, 0ms, "pipe") == FdWait::ready);
+}
+
+TEST_CASE("fd_wait: errors say what failed") {
+  std::string out;
+  try {
+    read_some(-1, out, 10, "the request");
+    FAIL("no exception");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) == "unable to read the request: Bad file descriptor");
+    CHECK(e.err() == EBADF);
+  }
+  CHECK(out == "");
+  Pipe p;
+  ::close(p.r);
+  p.r = -1;
+  int fd = p.w;
+  // poll reports POLLERR on a pipe without a reader: ready, the write then fails.
+  CHECK(wait_writable(fd, 0ms, "pipe") == FdWait::ready);
+}
