@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "../testing/pipe.h"
 #include "sys/error.h"
 
 using namespace vmm::lookup;
@@ -15,25 +16,9 @@ using namespace std::chrono_literals;
 using vmm::Error;
 using vmm::ErrorClass;
 
-namespace {
+using vmm::testing::Pipe;
 
-struct Pipe {
-  int r = -1, w = -1;
-  Pipe() {
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
-    r = fds[0];
-    w = fds[1];
-  }
-  ~Pipe() {
-    if (r >= 0) ::close(r);
-    if (w >= 0) ::close(w);
-  }
-  void close_write() {
-    ::close(w);
-    w = -1;
-  }
-};
+namespace {
 
 std::string drain(int fd) {
   std::string out;

@@ -8,27 +8,16 @@
 #include <chrono>
 #include <string>
 
+#include "../testing/pipe.h"
 #include "sys/error.h"
 
 using namespace vmm::sys;
 using namespace std::chrono_literals;
 using vmm::Error;
 
-namespace {
+using vmm::testing::Pipe;
 
-struct Pipe {
-  int r = -1, w = -1;
-  Pipe() {
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
-    r = fds[0];
-    w = fds[1];
-  }
-  ~Pipe() {
-    if (r >= 0) ::close(r);
-    if (w >= 0) ::close(w);
-  }
-};
+namespace {
 
 }  // namespace
 
@@ -46,8 +35,7 @@ TEST_CASE("fd_wait: readable when there are bytes or end of file, else a timeout
   CHECK(out == "xab");
   CHECK(read_some(p.r, out, 100, "pipe") == 1);
   CHECK(out == "xabc");
-  ::close(p.w);
-  p.w = -1;
+  p.close_write();
   CHECK(wait_readable(p.r, 1000ms, "pipe") == FdWait::ready);  // end of file
   CHECK(read_some(p.r, out, 100, "pipe") == 0);
   CHECK(out == "xabc");
@@ -78,8 +66,7 @@ TEST_CASE("fd_wait: errors say what failed") {
   }
   CHECK(out == "");
   Pipe p;
-  ::close(p.r);
-  p.r = -1;
+  p.close_read();
   int fd = p.w;
   // poll reports POLLERR on a pipe without a reader: ready, the write then fails.
   CHECK(wait_writable(fd, 0ms, "pipe") == FdWait::ready);

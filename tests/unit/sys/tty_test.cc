@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "../testing/errors.h"
+#include "../testing/pipe.h"
 #include "../testing/pty.h"
 #include "sys/error.h"
 
@@ -16,26 +17,9 @@ using namespace vmm::sys;
 using vmm::testing::error_of;
 using vmm::testing::Pty;
 
-namespace {
+using vmm::testing::Pipe;
 
-struct Pipe {
-  int r = -1, w = -1;
-  Pipe() {
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
-    r = fds[0];
-    w = fds[1];
-  }
-  ~Pipe() {
-    ::close(r);
-    if (w >= 0) ::close(w);
-  }
-  void put(const std::string& s) { REQUIRE(::write(w, s.data(), s.size()) == ssize_t(s.size())); }
-  void close_write() {
-    ::close(w);
-    w = -1;
-  }
-};
+namespace {
 
 }  // namespace
 
