@@ -5,8 +5,8 @@
 #include <functional>
 #include <map>
 
+#include "../domain/recipient_testing.h"
 #include "../testing/files.h"
-#include "../testing/temp_dir.h"
 #include "deliver/refusal.h"
 #include "store/table.h"
 #include "sys/error.h"
@@ -14,39 +14,9 @@
 using namespace vmm;
 using namespace vmm::deliver;
 using namespace vmm::testing;
+using namespace vmm::recipient_testing;
 
 namespace {
-
-fmt::Record mailbox(const std::string& dir) {
-  fmt::Record r;
-  r.password = "*";
-  r.directory = dir;
-  r.has_mailbox = true;
-  return r;
-}
-
-fmt::Record alias(std::vector<std::string> forwards) {
-  fmt::Record r;
-  r.password = "*";
-  r.forwards = std::move(forwards);
-  return r;
-}
-
-struct Site {
-  TempDir tmp;
-  std::string etc = tmp / "etc", home = tmp / "home";
-  Site() {
-    create_dir(etc);
-    create_dir(home);
-    create_dir(home + "/.vmailmgr");
-  }
-  domain::Domain domain() const { return domain::Domain(home, domain::Config(etc, "")); }
-  void put(std::map<std::string, fmt::Record> accounts) {
-    domain().table().update([&](const store::TableSnapshot&, store::TableChange& c) {
-      for (auto& [name, r] : accounts) c.put(name, r);
-    });
-  }
-};
 
 Refusal refusal_of(const std::function<void()>& f, std::string& message) {
   try {

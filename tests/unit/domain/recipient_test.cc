@@ -7,45 +7,18 @@
 #include <vector>
 
 #include "../testing/files.h"
-#include "../testing/temp_dir.h"
+#include "recipient_testing.h"
 #include "store/table.h"
 #include "sys/error.h"
 
 using namespace vmm;
 using namespace vmm::domain;
 using namespace vmm::testing;
+using namespace vmm::recipient_testing;
 
 namespace {
 
-fmt::Record mailbox(const std::string& dir) {
-  fmt::Record r;
-  r.password = "secret-hash";
-  r.directory = dir;
-  r.has_mailbox = true;
-  return r;
-}
-
-fmt::Record alias(std::vector<std::string> forwards) {
-  fmt::Record r;
-  r.password = "*";
-  r.forwards = std::move(forwards);
-  return r;
-}
-
-struct Site {
-  TempDir tmp;
-  std::string etc = tmp / "etc", home = tmp / "home";
-  Site() {
-    create_dir(etc);
-    create_dir(home);
-    create_dir(home + "/.vmailmgr");
-  }
-  Domain domain() const { return Domain(home, Config(etc, "")); }
-  void put(std::map<std::string, fmt::Record> accounts) {
-    domain().table().update([&](const store::TableSnapshot&, store::TableChange& c) {
-      for (auto& [name, r] : accounts) c.put(name, r);
-    });
-  }
+struct CheckSite : Site {
   RecipientCheck check(const std::string& name, std::time_t now = 1000) {
     return check_recipient(domain(), name, now);
   }
@@ -54,7 +27,7 @@ struct Site {
 }  // namespace
 
 TEST_CASE("check_recipient: the account asked for, lowercased, its Maildir absolute") {
-  Site s;
+  CheckSite s;
   s.put({{"joe", mailbox("./users/joe")}, {"+", alias({"joe"})}});
   RecipientCheck c = s.check("Joe");
   CHECK(c.status == RecipientStatus::accepted);
@@ -65,7 +38,7 @@ TEST_CASE("check_recipient: the account asked for, lowercased, its Maildir absol
 }
 
 TEST_CASE("check_recipient: an alias takes mail through its forwards") {
-  Site s;
+  CheckSite s;
   s.put({{"sales", alias({"joe", "x@y.example"})}});
   RecipientCheck c = s.check("sales");
   CHECK(c.status == RecipientStatus::accepted);
@@ -74,7 +47,7 @@ TEST_CASE("check_recipient: an alias takes mail through its forwards") {
 }
 
 TEST_CASE("check_recipient: an unknown name goes to the catch-all of default-username") {
-  Site s;
+  CheckSite s;
   s.put({{"joe", mailbox("users/joe")}, {"+", alias({"joe"})}});
   RecipientCheck c = s.check("nobody");
   CHECK(c.status == RecipientStatus::accepted);
@@ -93,14 +66,14 @@ TEST_CASE("check_recipient: an unknown name goes to the catch-all of default-use
 }
 
 TEST_CASE("check_recipient: no table at all is an empty table") {
-  Site s;
+  CheckSite s;
   RecipientCheck c = s.check("joe");
   CHECK(c.status == RecipientStatus::unknown);
   CHECK(c.name == "joe");
 }
 
 TEST_CASE("check_recipient: expired, and the catch-all is not tried then") {
-  Site s;
+  CheckSite s;
   fmt::Record old = mailbox("./users/old");
   old.expiry = 1000;
   s.put({{"old", old}, {"+", alias({"joe"})}});
@@ -109,7 +82,7 @@ TEST_CASE("check_recipient: expired, and the catch-all is not tried then") {
   CHECK(c.name == "old");
   CHECK(s.check("old", 999).status == RecipientStatus::accepted);
   // An expired catch-all refuses every unknown name.
-  Site t;
+  CheckSite t;
   fmt::Record gone = alias({"joe"});
   gone.expiry = 5;
   t.put({{"+", gone}});
@@ -119,7 +92,7 @@ TEST_CASE("check_recipient: expired, and the catch-all is not tried then") {
 }
 
 TEST_CASE("check_recipient: no usable mailbox and no forwards, each reason told apart") {
-  Site s;
+  CheckSite s;
   fmt::Record off = mailbox("./users/off");
   off.mailbox_enabled = false;
   fmt::Record off_fwd = off;
@@ -134,7 +107,7 @@ TEST_CASE("check_recipient: no usable mailbox and no forwards, each reason told 
 }
 
 TEST_CASE("check_recipient: a bad record is a status with the problem; a bad table throws") {
-  Site s;
+  CheckSite s;
   s.domain().table().update([](const store::TableSnapshot&, store::TableChange& c) {
     c.put_raw("bad", std::string("\x02\x0a", 2));
     c.put_raw("+", std::string("\x02\x0b", 2));
