@@ -1,6 +1,5 @@
 #include "auth/checkpassword_login.h"
 
-#include <chrono>
 #include <exception>
 #include <utility>
 
@@ -18,9 +17,6 @@
 namespace vmm::auth {
 namespace {
 
-// A login must not hang behind a long batch run holding the table's lock.
-constexpr std::chrono::milliseconds kRehashLockWait{2000};
-
 fmt::CheckpasswordRequest read_request(AuthSystem& sys) {
   std::string raw = sys.read_request();
   struct Wipe {
@@ -31,28 +27,6 @@ fmt::CheckpasswordRequest read_request(AuthSystem& sys) {
 }
 
 sys::Identity identity_of(const domain::BaseUser& b) { return {b.name, b.uid, b.gid}; }
-
-// Rehash on login, always written by the base user so the table stays its
-// own (0600): directly when we are it, borrowed when root, else skipped.
-// Never fails the login.
-void rehash_on_login(AuthSystem& sys, const VerifiedLogin& login, std::string_view password) {
-  if (!login.virtual_account()) return;
-  try {
-    const domain::BaseUser& base = login.target.base;
-    auto work = [&] {
-      if (!wants_rehash(login.domain->config(), login.record)) return;
-      store::Table table = login.domain->table();
-      rehash_password(table, login.target.account, login.record.password, password,
-                      kRehashLockWait);
-    };
-    if (sys.uid() == base.uid)
-      work();
-    else if (sys.uid() == 0)
-      sys.borrow(identity_of(base), work);
-  } catch (const std::exception& e) {
-    sys.warn("unable to rehash the password of " + login.known_as + ": " + e.what());
-  }
-}
 
 void switch_to_base_user(AuthSystem& sys, const domain::BaseUser& base) {
   const uid_t me = sys.uid();

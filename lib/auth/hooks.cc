@@ -25,7 +25,7 @@ void check_status(const std::string& hook, int status) {
 
 }  // namespace
 
-void run_auth_hooks(AuthSystem& sys, const HookSite& site, std::string_view event) {
+void run_auth_hooks(LoginSystem& sys, const HookSite& site, std::string_view event) {
   for (const std::string& hook : global_hooks(site, event)) check_status(hook, sys.run({hook}));
   for (const std::string& hook : domain_hooks(site, event)) {
     const uid_t me = sys.uid();

@@ -22,7 +22,7 @@ struct HookSite {
 // Error(temporary, "hook PATH exited with status N"). A per-domain hook is run
 // directly when we are the base user, borrowed as root, and otherwise not at
 // all: Error(temporary, "unable to run hook PATH as NAME: running as uid N").
-void run_auth_hooks(AuthSystem& sys, const HookSite& site, std::string_view event);
+void run_auth_hooks(LoginSystem& sys, const HookSite& site, std::string_view event);
 
 // True when event has at least one hook (checkvpw-postexec decides between
 // exec and fork-and-wait).

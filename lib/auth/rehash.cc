@@ -1,5 +1,6 @@
 #include "auth/rehash.h"
 
+#include <exception>
 #include <string>
 
 #include "domain/password.h"
@@ -26,6 +27,25 @@ RehashResult rehash_password(store::Table& table, std::string_view account,
     result = RehashResult::stored;
   });
   return result;
+}
+
+void rehash_on_login(LoginSystem& sys, const VerifiedLogin& login, std::string_view password) {
+  if (!login.virtual_account()) return;
+  try {
+    const domain::BaseUser& base = login.target.base;
+    auto work = [&] {
+      if (!wants_rehash(login.domain->config(), login.record)) return;
+      store::Table table = login.domain->table();
+      rehash_password(table, login.target.account, login.record.password, password,
+                      kRehashLockWait);
+    };
+    if (sys.uid() == base.uid)
+      work();
+    else if (sys.uid() == 0)
+      sys.borrow(sys::Identity{base.name, base.uid, base.gid}, work);
+  } catch (const std::exception& e) {
+    sys.warn("unable to rehash the password of " + login.known_as + ": " + e.what());
+  }
 }
 
 }  // namespace vmm::auth

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <string_view>
 
+#include "auth/system.h"
+#include "auth/verify.h"
 #include "domain/config.h"
 #include "fmt/record.h"
 #include "store/table.h"
@@ -26,5 +28,14 @@ enum class RehashResult {
 RehashResult rehash_password(store::Table& table, std::string_view account,
                              std::string_view old_hash, std::string_view password,
                              std::chrono::milliseconds wait);
+
+// A login must not hang behind a long batch run holding the table's lock.
+inline constexpr std::chrono::milliseconds kRehashLockWait{2000};
+
+// After a good login (checkvpw, authvmailmgr): rehash_password when
+// wants_rehash, always written by the base user so the table stays its own
+// (0600): directly when we are it, borrowed when root, else skipped. Never
+// fails the login: a failure is only a warning through sys.
+void rehash_on_login(LoginSystem& sys, const VerifiedLogin& login, std::string_view password);
 
 }  // namespace vmm::auth

@@ -1,6 +1,7 @@
 // Everything checkvpw does to its own process — fd 3, the environment, the
 // uid switch, running and exec'ing programs — behind one interface, so the
-// login flow (auth.cc) can be tested with a recording fake.
+// login flow (auth.cc) can be tested with a recording fake. LoginSystem is
+// the part every login shares (authvmailmgr uses only that).
 #pragma once
 #include <sys/types.h>
 
@@ -15,14 +16,12 @@
 
 namespace vmm::auth {
 
-class AuthSystem {
+// What any login needs from its process: the environment (TCPLOCALHOST,
+// TCPLOCALIP, what hooks inherit), the clock, who we are, borrowing the base
+// user's identity, running hooks. checkvpw and authvmailmgr share it.
+class LoginSystem {
  public:
-  virtual ~AuthSystem() = default;
-
-  // The checkpassword request: fd 3 read to EOF, at most 512 bytes, then
-  // closed so the next program does not inherit it. Error(usage) when fd 3
-  // is not open or holds more than 512 bytes.
-  virtual std::string read_request() = 0;
+  virtual ~LoginSystem() = default;
 
   virtual std::optional<std::string> env(const std::string& name) const = 0;
   virtual void set_env(const std::string& name, const std::string& value) = 0;
@@ -30,21 +29,32 @@ class AuthSystem {
   virtual std::time_t now() const = 0;
 
   virtual uid_t uid() const = 0;  // effective: 0 = root
-  // For good: groups, gid, uid (sys::become).
-  virtual void become(const sys::Identity& who) = 0;
   // Runs fn as who and returns to root (sys::BorrowedIdentity). Root only.
   virtual void borrow(const sys::Identity& who, const std::function<void()>& fn) = 0;
+
+  // Fork, exec, wait: the program's exit status (sys::run_program).
+  virtual int run(const std::vector<std::string>& argv) = 0;
+
+  // A problem that does not change the outcome ("PROG: warning: ...").
+  virtual void warn(const std::string& message) = 0;
+};
+
+// The rest is checkpassword's: fd 3, the uid switch for good, exec.
+class AuthSystem : public LoginSystem {
+ public:
+  // The checkpassword request: fd 3 read to EOF, at most 512 bytes, then
+  // closed so the next program does not inherit it. Error(usage) when fd 3
+  // is not open or holds more than 512 bytes.
+  virtual std::string read_request() = 0;
+
+  // For good: groups, gid, uid (sys::become).
+  virtual void become(const sys::Identity& who) = 0;
 
   virtual void change_dir(const std::string& dir) = 0;
   virtual bool is_directory(const std::string& path) const = 0;
 
-  // Fork, exec, wait: the program's exit status (sys::run_program).
-  virtual int run(const std::vector<std::string>& argv) = 0;
   // Replaces this process; returns only by throwing.
   [[noreturn]] virtual void exec(const std::vector<std::string>& argv) = 0;
-
-  // A problem that does not change the outcome ("PROG: warning: ...").
-  virtual void warn(const std::string& message) = 0;
 };
 
 // The real process: fd 3, environ, setuid, execv. Warnings go to the

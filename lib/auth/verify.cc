@@ -19,7 +19,7 @@ bool enabled(const fmt::Limit& setting) { return !setting || *setting != 0; }
 }  // namespace
 
 VerifiedLogin authenticate(const fmt::CheckpasswordRequest& request, const AuthSetup& setup,
-                           AuthSystem& sys, const domain::UserDb& users,
+                           LoginSystem& sys, const domain::UserDb& users,
                            const domain::Config& global, HookSite& site) {
   const domain::Secret secret{request.password, !setup.lookup};
   auto dummy_hash = [&] {

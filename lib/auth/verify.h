@@ -34,7 +34,7 @@ struct VerifiedLogin {
 // As root, the base user's settings and table are read with the base user's
 // identity borrowed (sys.borrow): they are its files.
 VerifiedLogin authenticate(const fmt::CheckpasswordRequest& request, const AuthSetup& setup,
-                           AuthSystem& sys, const domain::UserDb& users,
+                           LoginSystem& sys, const domain::UserDb& users,
                            const domain::Config& global, HookSite& site);
 
 }  // namespace vmm::auth
