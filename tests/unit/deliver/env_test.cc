@@ -75,7 +75,7 @@ TEST_CASE("read_delivery_env standalone: --recipient, --domain or HOST, SENDER o
   CHECK(n.rpline == "Return-Path: <>\n");
   CHECK(read_delivery_env(fake({{"HOME", "/h"}, {"SENDER", "<>"}}), o, 0).sender == "");
   fmt::HeaderPlan p = header_plan(n, DeliverOptions{});
-  CHECK(p.block == vmm::fmt::HeaderPlan::Block::none);
+  CHECK(p.block == vmm::fmt::HeaderPlan::Block::mta);
   CHECK(p.added == "Return-Path: <>\nDelivered-To: joe@other.example\n");
   CHECK(p.loop_line == "Delivered-To: joe@other.example");
 }
