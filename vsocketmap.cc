@@ -2,7 +2,9 @@
 // standard input and output under tcpserver or unixserver, whether vdeliver
 // would take mail for an address of a virtual domain:
 //   virtual_alias_maps = socketmap:inet:127.0.0.1:PORT:MAPNAME
-// finds a deliverable address as BASE+ACCOUNT, any other key not found.
+// finds a deliverable address as BASE+ACCOUNT, any other key not found. It
+// answers vrcptcheck's questions too (map "rcptcheck"), for qmail-smtpds
+// whose user cannot read the tables.
 #include <chrono>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "domain/base_user.h"
 #include "domain/config.h"
 #include "lookup/connection.h"
+#include "lookup/rcptcheck.h"
 #include "lookup/socketmap.h"
 #include "lookup/system.h"
 #include "lookup/virtual_map.h"
@@ -43,6 +46,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> operands;
     if (!parse_or_answer(kInfo, options, argc, argv, operands)) return 0;
     check_operands(operands, 1, 1, "map name");
+    if (operands[0] == kRcptcheckMap)
+      throw Error(ErrorClass::usage, "the map name '" + operands[0] + "' is vrcptcheck's; choose another");
 
     const domain::Config global = domain::Config::global();
     const domain::SystemUserDb users;
@@ -51,9 +56,12 @@ int main(int argc, char** argv) {
     FdConnection conn(0, 1, idle);
     SessionEnd end;
     try {  // only the connection itself can fail here: lookups become TEMP replies
-      end = serve_socketmap(conn, operands[0], [&](std::string_view key) {
-        return virtual_map_reply(key, global, users, sys, warning);
-      });
+      end = serve_socketmap(
+          conn, {{operands[0],
+                  [&](std::string_view key) { return virtual_map_reply(key, global, users, sys, warning); }},
+                 {std::string(kRcptcheckMap), [&](std::string_view key) {
+                    return rcptcheck_map_reply(key, global, users, sys, warning);
+                  }}});
     } catch (const Error& e) {
       throw Error(ErrorClass::temporary, e.what(), e.err());
     }

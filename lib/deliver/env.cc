@@ -124,8 +124,12 @@ fmt::HeaderPlan header_plan(const DeliveryEnv& env, const DeliverOptions& opts) 
   if (opts.return_path) plan.added += env.rpline;
   if (opts.delivered_to) plan.added += env.dtline;
   plan.loop_line = env.dtline.substr(0, env.dtline.size() - 1);
-  plan.postfix_block = env.mta == Mta::postfix;
-  if (plan.postfix_block) {
+  // Standalone: the program running us may have put its own Return-Path and
+  // Delivered-To lines in front (OpenSMTPD does); ours replace them.
+  plan.block = env.mta == Mta::postfix      ? fmt::HeaderPlan::Block::local8
+               : env.mta == Mta::standalone ? fmt::HeaderPlan::Block::mta
+                                            : fmt::HeaderPlan::Block::none;
+  if (plan.block != fmt::HeaderPlan::Block::none) {
     plan.added_for_sender = [opts, dtline = env.dtline, now = env.now](std::string_view sender) {
       std::string added;
       if (opts.from_line) added += from_line(std::string(sender), now);

@@ -40,7 +40,7 @@ std::optional<std::string> return_path_address(std::string_view line) {
 }  // namespace
 
 HeaderFilter::HeaderFilter(HeaderPlan plan)
-    : plan_(std::move(plan)), added_(plan_.added), in_block_(plan_.postfix_block) {
+    : plan_(std::move(plan)), added_(plan_.added), in_block_(plan_.block != HeaderPlan::Block::none) {
   // Long enough to tell every line we compare apart, with room for "\r\n".
   head_max_ = std::max({plan_.loop_line.size(), kReturnPath.size(), kOriginalTo.size(),
                         kFromLine.size()}) + 2;
@@ -94,7 +94,7 @@ void HeaderFilter::header_byte(char c, std::string& out) {
 // A line of local(8)'s block, no '\n' yet: drop it, keep it, or go on holding.
 void HeaderFilter::decide(std::string& out) {
   const std::string_view head = head_;
-  if (line_no_ == 0) {
+  if (line_no_ == 0 && plan_.block == HeaderPlan::Block::local8) {
     if (head == kFromLine) mode_ = Mode::drop;  // local(8)'s envelope line, however long
     else if (!kFromLine.starts_with(head)) release_held(out);  // no block at all
   } else if (!return_path_seen_ && head == kReturnPath) {
@@ -125,7 +125,8 @@ void HeaderFilter::release_held(std::string& out) {
   put_added(out);
   out += head_;
   mode_ = Mode::pass;
-  if (line_no_ == 0 || !std::string_view(head_).starts_with(kOriginalTo)) in_block_ = false;
+  const bool from_line_expected = line_no_ == 0 && plan_.block == HeaderPlan::Block::local8;
+  if (from_line_expected || !std::string_view(head_).starts_with(kOriginalTo)) in_block_ = false;
 }
 
 // A header line that goes into the stored copy.
@@ -138,7 +139,8 @@ void HeaderFilter::check_line(std::string_view line) {
 void HeaderFilter::end_of_line(std::string& out) {
   const std::string_view line = bare(head_);
   if (mode_ == Mode::hold) {
-    if (line_no_ > 0 && !delivered_to_dropped_ && !plan_.loop_line.empty() &&
+    const bool from_line_expected = line_no_ == 0 && plan_.block == HeaderPlan::Block::local8;
+    if (!from_line_expected && !delivered_to_dropped_ && !plan_.loop_line.empty() &&
         line == plan_.loop_line) {
       delivered_to_dropped_ = true;
     } else {

@@ -27,19 +27,26 @@ struct HeaderPlan {
   // The Delivered-To line without its '\n'; a header line equal to it means
   // a loop. Empty: no check.
   std::string loop_line;
-  // Postfix local(8) runs a command with "From SENDER  DATE", "Return-Path:
-  // <SENDER>", "X-Original-To:" and "Delivered-To:" lines in front of the
-  // message. When set, that block is recognised by its structure: a first
-  // line starting "From ", then at most one Return-Path line, X-Original-To
-  // lines and at most one Delivered-To line equal to loop_line, in any
-  // order, up to the first other line. The From, Return-Path and
-  // Delivered-To lines are dropped (the added lines take their place, and
-  // local(8) already refuses its own loops); X-Original-To lines stay. The
-  // loop check starts after the block. The sender in local(8)'s Return-Path
-  // line is the real one: $SENDER went through local(8)'s
-  // command_expansion_filter, which turns ' and 8-bit bytes into '_'.
-  bool postfix_block = false;
-  // With postfix_block: the added lines for the sender found in the block
+  // Lines the delivering program put in front of the message, recognised by
+  // their structure and replaced by the added lines:
+  //  - local8: Postfix local(8) runs a command with "From SENDER  DATE",
+  //    "Return-Path: <SENDER>", "X-Original-To:" and "Delivered-To:" lines in
+  //    front. The block is a first line starting "From ", then at most one
+  //    Return-Path line, X-Original-To lines and at most one Delivered-To line
+  //    equal to loop_line, in any order, up to the first other line.
+  //  - mta: the same block without the From line (OpenSMTPD's mda writes
+  //    "Return-Path: <SENDER>" and "Delivered-To: RECIPIENT" in front), so it
+  //    may start at the first line.
+  // The From, Return-Path and Delivered-To lines are dropped (the added lines
+  // take their place, and the program already refuses its own loops);
+  // X-Original-To lines stay. The loop check starts after the block: a
+  // Delivered-To line of ours further down, below any Received line, is
+  // still a loop. The sender in the block's Return-Path line is the real
+  // one: local(8)'s $SENDER went through its command_expansion_filter, which
+  // turns ' and 8-bit bytes into '_'.
+  enum class Block { none, local8, mta };
+  Block block = Block::none;
+  // With a block: the added lines for the sender found in the block
   // (used instead of `added` when the block has a Return-Path line).
   std::function<std::string(std::string_view sender)> added_for_sender;
 };

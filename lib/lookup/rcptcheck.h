@@ -7,6 +7,9 @@
 //  - qmail-spp (RCPT plugins): the address in SMTPRCPTTO; the exit code is
 //    ignored, a line "E<reply>" on standard output refuses the command.
 //  - anything else: the address as the operand, the exit code as above.
+// qmail-smtpd runs it as its own user (qmaild), who cannot read the base
+// users' tables; then vrcptcheck asks a vsocketmap running as root over a
+// local socket (its map "rcptcheck") instead of reading them.
 #pragma once
 #include <functional>
 #include <optional>
@@ -14,6 +17,7 @@
 #include <vector>
 
 #include "lookup/address.h"
+#include "lookup/connection.h"
 
 namespace vmm::lookup {
 
@@ -34,5 +38,14 @@ std::string rcptcheck_address(const std::vector<std::string>& operands, bool spp
 // The qmail-spp answer on standard output: "" (nothing: go on),
 // "E550 5.1.1 ..." or "E451 4.3.0 ...", each with its '\n'.
 std::string spp_answer(RcptVerdict verdict);
+
+// The socketmap name vsocketmap answers vrcptcheck's questions under.
+inline constexpr std::string_view kRcptcheckMap = "rcptcheck";
+
+// Asks the server on conn about address (one request, one reply): OK is
+// exists, NOTFOUND unknown. Anything else (TEMP, PERM, a malformed reply,
+// the server closing or staying silent) throws Error(temporary) saying what
+// the server did.
+RcptVerdict ask_rcptcheck(Connection& conn, std::string_view address);
 
 }  // namespace vmm::lookup

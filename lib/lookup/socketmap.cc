@@ -1,5 +1,6 @@
 #include "lookup/socketmap.h"
 
+#include <algorithm>
 #include <exception>
 
 #include "fmt/netstring.h"
@@ -16,13 +17,18 @@ std::string printable(std::string_view s) {
   return out;
 }
 
-SocketmapReply reply_to(std::string_view payload, std::string_view name,
-                        const std::function<SocketmapReply(std::string_view)>& answer) {
+SocketmapReply reply_to(std::string_view payload, const std::vector<SocketmapMap>& maps) {
   std::optional<SocketmapRequest> request = parse_socketmap_request(payload);
   if (!request) return {Kind::perm, "malformed request: no \"NAME KEY\""};
-  if (request->name != name) return {Kind::perm, "no such map here; this server answers " + std::string(name)};
+  auto map = std::find_if(maps.begin(), maps.end(),
+                          [&](const SocketmapMap& m) { return m.name == request->name; });
+  if (map == maps.end()) {
+    std::string names;
+    for (const SocketmapMap& m : maps) names += (names.empty() ? "" : ", ") + m.name;
+    return {Kind::perm, "no such map here; this server answers " + names};
+  }
   try {
-    return answer(request->key);
+    return map->answer(request->key);
   } catch (const std::exception& e) {
     return {Kind::temp, e.what()};
   }
@@ -49,8 +55,7 @@ std::string socketmap_reply_text(const SocketmapReply& reply) {
   return text;
 }
 
-SessionEnd serve_socketmap(Connection& conn, std::string_view name,
-                           const std::function<SocketmapReply(std::string_view key)>& answer) {
+SessionEnd serve_socketmap(Connection& conn, const std::vector<SocketmapMap>& maps) {
   fmt::NetstringReader reader(kSocketmapMax);
   std::string input, payload;
   for (;;) {
@@ -62,7 +67,7 @@ SessionEnd serve_socketmap(Connection& conn, std::string_view name,
       SocketmapReply reply =
           status == fmt::NetstringStatus::too_long
               ? SocketmapReply{Kind::perm, "request longer than " + std::to_string(kSocketmapMax) + " bytes"}
-              : reply_to(payload, name, answer);
+              : reply_to(payload, maps);
       if (conn.write(fmt::netstring(socketmap_reply_text(reply))) == ConnectionWrite::timeout)
         return SessionEnd::stalled;
       if (status == fmt::NetstringStatus::too_long) return SessionEnd::too_long;

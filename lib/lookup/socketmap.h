@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lookup/connection.h"
 
@@ -44,11 +45,17 @@ enum class SessionEnd {
   stalled,    // a reply could not be sent in time
 };
 
-// Answers the requests on conn until the session ends: a request for map
-// name is answered by answer(key), one for any other map by PERM, a request
-// without a space by PERM. answer should not throw; if it does, the reply is
-// "TEMP" with the error's message and the session goes on.
-SessionEnd serve_socketmap(Connection& conn, std::string_view name,
-                           const std::function<SocketmapReply(std::string_view key)>& answer);
+// A map a server answers: requests "NAME KEY" for this name get answer(KEY).
+// answer should not throw; if it does, the reply is "TEMP" with the error's
+// message and the session goes on.
+struct SocketmapMap {
+  std::string name;
+  std::function<SocketmapReply(std::string_view key)> answer;
+};
+
+// Answers the requests on conn until the session ends: a request for one of
+// maps by its answer, one for any other map by PERM, a request without a
+// space by PERM.
+SessionEnd serve_socketmap(Connection& conn, const std::vector<SocketmapMap>& maps);
 
 }  // namespace vmm::lookup

@@ -1,4 +1,4 @@
-// The map vsocketmap serves Postfix: an address of a virtual domain that
+// The maps vsocketmap serves. The one for Postfix: an address of a virtual domain that
 // vdeliver would take mail for is found, with the local address to send it
 // to ("BASE+ACCOUNT", see lookup/address); every other key is not found;
 // a failure to decide is temporary (Postfix then answers 4xx and retries).
@@ -21,5 +21,12 @@ namespace vmm::lookup {
 SocketmapReply virtual_map_reply(std::string_view key, const domain::Config& global,
                                  const domain::UserDb& users, LookupSystem& sys,
                                  const std::function<void(const std::string&)>& warn);
+
+// The map vrcptcheck asks when it cannot read the tables itself (see
+// lookup/rcptcheck): OK "accepted" or "not ours" (qmail-smtpd goes on),
+// NOTFOUND (refuse the recipient), TEMP as above.
+SocketmapReply rcptcheck_map_reply(std::string_view key, const domain::Config& global,
+                                   const domain::UserDb& users, LookupSystem& sys,
+                                   const std::function<void(const std::string&)>& warn);
 
 }  // namespace vmm::lookup

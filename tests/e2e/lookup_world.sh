@@ -104,20 +104,33 @@ lookup_port() {
 # lookup_serve PORT ARGS...: tcpserver on 127.0.0.1:PORT running
 # "vsocketmap ARGS..." as root in the sandbox, one per connection, in the
 # background (LOOKUP_SERVER: its pid; their stderr: $T/vsocketmap.log);
-# waits until it accepts. Stop it with
-# lookup_unserve (safe to repeat): it ends tcpserver and every vsocketmap
-# it started, by pid.
+# waits until it accepts. lookup_serve_unix PATH MODE GID ARGS...: the same
+# under unixserver on the local socket PATH, made with MODE and group GID.
+# Stop either with lookup_unserve (safe to repeat): it ends the server and
+# every vsocketmap it started, by pid.
 lookup_serve() {
-  local port=$1 i; shift
+  local port=$1; shift
   "${SANDBOX[@]}" tcpserver -q -H -R 127.0.0.1 "$port" "$TOP/vsocketmap" "$@" \
     </dev/null 2>>"$T/vsocketmap.log" &
   LOOKUP_SERVER=$!
+  lookup_wait "tcpserver on port $port" exec 5<>"/dev/tcp/127.0.0.1/$port"
+}
+lookup_serve_unix() {
+  local path=$1 mode=$2 gid=$3; shift 3
+  "${SANDBOX[@]}" unixserver -q -p "$mode" -r "$gid" "$path" "$TOP/vsocketmap" "$@" \
+    </dev/null 2>>"$T/vsocketmap.log" &
+  LOOKUP_SERVER=$!
+  lookup_wait "unixserver on $path" test -S "$path"
+}
+# lookup_wait WHAT CMD...: until CMD succeeds (in a subshell), or fails the test.
+lookup_wait() {
+  local what=$1 i; shift
   for i in $(seq 100); do
-    (exec 5<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    ("$@") 2>/dev/null && return 0
     kill -0 "$LOOKUP_SERVER" 2>/dev/null || break
     sleep 0.1
   done
-  fail "tcpserver did not start on port $port"
+  fail "$what did not start"
 }
 lookup_unserve() {
   [ -n "${LOOKUP_SERVER:-}" ] || return 0

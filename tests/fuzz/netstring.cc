@@ -69,9 +69,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Pieces conn;
   conn.in = in;
   conn.piece = piece;
-  lookup::serve_socketmap(conn, "virtual", [](std::string_view key) {
-    return lookup::SocketmapReply{lookup::SocketmapReply::Kind::ok, std::string(key)};
-  });
+  lookup::serve_socketmap(conn, {{"virtual", [](std::string_view key) {
+                                     return lookup::SocketmapReply{lookup::SocketmapReply::Kind::ok,
+                                                                   std::string(key)};
+                                   }}});
   // The replies: netstrings, one per request (plus the PERM of a too-long one).
   std::vector<std::string> replies;
   FUZZ_CHECK(take_all(conn.out, conn.out.size() + 1, replies) == fmt::NetstringStatus::need_more);

@@ -44,6 +44,15 @@ f=$(only_file "$MD/new")
 expect_eq "$(head -n 2 "$f")" $'Return-Path: <>\nDelivered-To: joe@virtual.example' "null sender"
 rm -f "$MD/new/"*
 
+# Lines the calling program put at the top (OpenSMTPD's mda: Return-Path,
+# Delivered-To) are replaced by ours, not taken for a loop.
+standalone HOST=virtual.example SENDER=alice@sender.example -- --recipient joe \
+  <<<$'Return-Path: <alice@sender.example>\nDelivered-To: joe@virtual.example\n'"$MSG"
+expect_rc 0 "the program's own lines at the top"
+f=$(only_file "$MD/new")
+expect_eq "$(cat "$f"; echo x)" $'Return-Path: <alice@sender.example>\nDelivered-To: joe@virtual.example\n'"${MSG}"$'\nx' "stored copy without the program's lines"
+rm -f "$MD/new/"*
+
 # Forwards are completed with the domain.
 standalone SENDER=alice@sender.example -- --recipient sales --domain virtual.example <<<"$MSG"
 expect_rc 0 "alias"
@@ -62,8 +71,10 @@ for codes in qmail sysexits; do
   expect_rc "$(want 100 73)" "full ($codes)"
   standalone HOST=virtual.example -- "${flag[@]}" --recipient old <<<"$MSG"
   expect_rc "$(want 100 69)" "expired ($codes)"
-  # A loop: the message already has the Delivered-To line vdeliver adds.
-  standalone HOST=virtual.example -- "${flag[@]}" --recipient joe <<<$'Delivered-To: joe@virtual.example\n'"$MSG"
+  # A loop: the message already has the Delivered-To line vdeliver adds
+  # (below a Received line: not the calling program's own line at the top).
+  standalone HOST=virtual.example -- "${flag[@]}" --recipient joe \
+    <<<$'Received: from mx.example\nDelivered-To: joe@virtual.example\n'"$MSG"
   expect_rc "$(want 100 69)" "loop ($codes)"
   expect_err "vdeliver: fatal: message is looping: it already has the line 'Delivered-To: joe@virtual.example'"
   # Temporary: no domain, no account, a bad option, an unreadable table.

@@ -37,7 +37,12 @@ for ((i = 0; i < ${#keys[@]}; i += 2)); do
   want+=$(req "${keys[i + 1]}")
 done
 req "other joe@example.test" >> "$T/in"
-want+=$(req "PERM no such map here; this server answers virtual")
+want+=$(req "PERM no such map here; this server answers virtual, rcptcheck")
+# vrcptcheck's map: OK for an address vdeliver takes and one not ours.
+for k in "joe@example.test:OK accepted" "nobody@example.test:NOTFOUND " "x@elsewhere.test:OK not ours"; do
+  req "rcptcheck ${k%%:*}" >> "$T/in"
+  want+=$(req "${k#*:}")
+done
 req "virtual" >> "$T/in"
 want+=$(req 'PERM malformed request: no "NAME KEY"')
 req "virtual joe@example.test" >> "$T/in"  # still answering after refusals

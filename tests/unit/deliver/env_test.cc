@@ -75,7 +75,7 @@ TEST_CASE("read_delivery_env standalone: --recipient, --domain or HOST, SENDER o
   CHECK(n.rpline == "Return-Path: <>\n");
   CHECK(read_delivery_env(fake({{"HOME", "/h"}, {"SENDER", "<>"}}), o, 0).sender == "");
   fmt::HeaderPlan p = header_plan(n, DeliverOptions{});
-  CHECK(!p.postfix_block);
+  CHECK(p.block == vmm::fmt::HeaderPlan::Block::mta);
   CHECK(p.added == "Return-Path: <>\nDelivered-To: joe@other.example\n");
   CHECK(p.loop_line == "Delivered-To: joe@other.example");
 }
@@ -216,7 +216,7 @@ TEST_CASE("header_plan: the options choose the lines, in qmail-local's order") {
   fmt::HeaderPlan p = header_plan(e, o);
   CHECK(p.added == "Return-Path: <a@b.example>\nDelivered-To: vbase-Joe.Smith@example.com\n");
   CHECK(p.loop_line == "Delivered-To: vbase-Joe.Smith@example.com");
-  CHECK(!p.postfix_block);
+  CHECK(p.block == vmm::fmt::HeaderPlan::Block::none);
   CHECK(!p.added_for_sender);
   o.from_line = true;
   CHECK(header_plan(e, o).added == "From u\n" + e.rpline + e.dtline);
@@ -227,7 +227,7 @@ TEST_CASE("header_plan: the options choose the lines, in qmail-local's order") {
   CHECK(none.loop_line == "Delivered-To: vbase-Joe.Smith@example.com");  // still checked
   DeliveryEnv pf = read_delivery_env(fake(postfix_vars()), DeliverOptions{}, 0);
   fmt::HeaderPlan pp = header_plan(pf, DeliverOptions{});
-  CHECK(pp.postfix_block);
+  CHECK(pp.block == vmm::fmt::HeaderPlan::Block::local8);
   CHECK(pp.added == "Return-Path: <a@b.example>\nDelivered-To: vbase+Joe@mx.example\n");
   CHECK(pp.loop_line == "Delivered-To: vbase+Joe@mx.example");
   // The sender of local(8)'s Return-Path line replaces $SENDER's (filtered) one.

@@ -24,10 +24,16 @@ HeaderPlan postfix_plan() {
   HeaderPlan p;
   p.added = kRp + "\n" + kDt + "\n";
   p.loop_line = kDt;
-  p.postfix_block = true;
+  p.block = HeaderPlan::Block::local8;
   p.added_for_sender = [](std::string_view sender) {
     return "Return-Path: <" + std::string(sender) + ">\n" + kDt + "\n";
   };
+  return p;
+}
+
+HeaderPlan mta_plan() {
+  HeaderPlan p = postfix_plan();
+  p.block = HeaderPlan::Block::mta;
   return p;
 }
 
@@ -195,6 +201,32 @@ TEST_CASE("HeaderFilter postfix: only a first line starting 'From ' is the envel
 TEST_CASE("HeaderFilter qmail: a leading 'From ' line is part of the message") {
   Run r = run(qmail_plan(), "From x  date\n" + kRp + "\n\n");
   CHECK(r.out == qmail_plan().added + "From x  date\n" + kRp + "\n\n");
+}
+
+TEST_CASE("HeaderFilter mta: the program's own lines at the top are replaced, a later one is a loop") {
+  // OpenSMTPD's mda: Return-Path (not for the null sender) and Delivered-To.
+  std::string msg = "Received: from x\nSubject: s\n\nbody\n";
+  for (std::size_t step : {0, 1, 3}) {
+    Run r = run(mta_plan(), kRp + "\n" + kDt + "\n" + msg, step);
+    CHECK(r.out == kRp + "\n" + kDt + "\n" + msg);
+    CHECK(!r.looping);
+  }
+  Run null_sender = run(mta_plan(), kDt + "\n" + msg);
+  CHECK(null_sender.out == qmail_plan().added + msg);
+  CHECK(!null_sender.looping);
+  // The sender of the program's Return-Path line is the one shown.
+  Run other = run(mta_plan(), "Return-Path: <o'brien@b.example>\n" + kDt + "\n" + msg);
+  CHECK(other.out == "Return-Path: <o'brien@b.example>\n" + kDt + "\n" + msg);
+  // Our Delivered-To line below the block (below a Received line) is still a loop.
+  Run loop = run(mta_plan(), kRp + "\n" + kDt + "\n" + "Received: from y\n" + kDt + "\n\n");
+  CHECK(loop.looping);
+  CHECK(run(mta_plan(), kDt + "\n" + kDt + "\n\n").looping);  // only one is the program's
+  // A leading "From " line is not part of this block: the message keeps it.
+  Run from = run(mta_plan(), "From x  date\n" + kDt + "\n\n");
+  CHECK(from.out == qmail_plan().added + "From x  date\n" + kDt + "\n\n");
+  CHECK(from.looping);
+  // Nothing in front: the message goes through as it is.
+  CHECK(run(mta_plan(), msg).out == qmail_plan().added + msg);
 }
 
 TEST_CASE("ctime_utc: the date of an mbox From line, as ctime(3) in UTC") {

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "connection_testing.h"
 #include "sys/error.h"
 
 using namespace vmm::lookup;
@@ -60,4 +61,38 @@ TEST_CASE("spp_answer: exact lines for qmail-spp") {
   CHECK(spp_answer(RcptVerdict::unknown) == "E550 5.1.1 sorry, no mailbox here by that name\n");
   CHECK(spp_answer(RcptVerdict::temporary) ==
         "E451 4.3.0 temporary failure checking the recipient, try again later\n");
+}
+
+TEST_CASE("ask_rcptcheck: one request, the reply decides; anything odd is temporary") {
+  using vmm::testing::ScriptedConnection;
+  auto ask = [](std::vector<std::string> pieces, ConnectionRead at_end = ConnectionRead::closed) {
+    ScriptedConnection c;
+    c.pieces = std::move(pieces);
+    c.at_end = at_end;
+    RcptVerdict v = ask_rcptcheck(c, "joe@example.test");
+    CHECK(c.all() == "26:rcptcheck joe@example.test,");
+    return v;
+  };
+  CHECK(ask({"11:OK accepted,"}) == RcptVerdict::exists);
+  CHECK(ask({"11:OK not ours,"}) == RcptVerdict::exists);
+  CHECK(ask({"9:NOTF", "OUND ,"}) == RcptVerdict::unknown);  // split anywhere
+  auto message = [&](std::vector<std::string> pieces, ConnectionRead at_end = ConnectionRead::closed) {
+    try {
+      ask(std::move(pieces), at_end);
+    } catch (const vmm::Error& e) {
+      CHECK(e.cls() == vmm::ErrorClass::temporary);
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(message({"17:TEMP table\x01" "broken,"}) == "the lookup server answered: TEMP table?broken");
+  CHECK(message({"13:PERM no map x,"}) == "the lookup server answered: PERM no map x");
+  CHECK(message({"3:BAD,"}) == "the lookup server answered: BAD");
+  CHECK(message({"x:OK,"}) == "the lookup server sent a malformed reply");
+  CHECK(message({"999999:"}) == "the lookup server sent a malformed reply");
+  CHECK(message({"9:NOTF"}) == "the lookup server closed the connection without a reply");
+  CHECK(message({}, ConnectionRead::timeout) == "the lookup server did not answer in time");
+  ScriptedConnection stalled;
+  stalled.stall = true;
+  CHECK_THROWS_WITH(ask_rcptcheck(stalled, "a@b"), "the lookup server does not read its requests");
 }

@@ -6,45 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "connection_testing.h"
 #include "sys/error.h"
 
 using namespace vmm::lookup;
 using Kind = SocketmapReply::Kind;
+using vmm::testing::ScriptedConnection;
 
 namespace {
-
-// Input in scripted pieces (then the end, or a timeout); replies recorded.
-class ScriptedConnection : public Connection {
- public:
-  std::vector<std::string> pieces;
-  ConnectionRead at_end = ConnectionRead::closed;
-  std::vector<std::string> written;
-  std::size_t reads = 0;
-  bool stall = false;
-
-  ConnectionRead read(std::string& out, std::size_t max) override {
-    ++reads;
-    if (next_ == pieces.size()) return at_end;
-    std::string& p = pieces[next_];
-    out += p.substr(0, max);
-    if (p.size() > max) p.erase(0, max);
-    else ++next_;
-    return ConnectionRead::data;
-  }
-  ConnectionWrite write(std::string_view bytes) override {
-    if (stall) return ConnectionWrite::timeout;
-    written.emplace_back(bytes);
-    return ConnectionWrite::done;
-  }
-  std::string all() const {
-    std::string s;
-    for (const std::string& w : written) s += w;
-    return s;
-  }
-
- private:
-  std::size_t next_ = 0;
-};
 
 // The answers of a small map; "boom" throws.
 SocketmapReply answer(std::string_view key) {
@@ -55,7 +24,7 @@ SocketmapReply answer(std::string_view key) {
   return {Kind::notfound, ""};
 }
 
-SessionEnd serve(ScriptedConnection& c) { return serve_socketmap(c, "virtual", answer); }
+SessionEnd serve(ScriptedConnection& c) { return serve_socketmap(c, {{"virtual", answer}}); }
 
 }  // namespace
 
@@ -75,6 +44,16 @@ TEST_CASE("socketmap: reply texts, exact bytes") {
   CHECK(socketmap_reply_text({Kind::perm, "bad\nline\x7f"}) == "PERM bad?line?");
   CHECK(socketmap_reply_text({Kind::ok, std::string(kSocketmapMax - 3, 'x')}).size() == kSocketmapMax);
   CHECK(socketmap_reply_text({Kind::ok, std::string(kSocketmapMax - 2, 'x')}) == "PERM reply too long");
+}
+
+TEST_CASE("socketmap: each map answers its own requests, another name is refused") {
+  ScriptedConnection c;
+  c.pieces = {"6:a key1,6:b key2,6:c key3,"};
+  const std::vector<SocketmapMap> maps = {
+      {"a", [](std::string_view k) { return SocketmapReply{Kind::ok, "A" + std::string(k)}; }},
+      {"b", [](std::string_view) { return SocketmapReply{Kind::notfound, ""}; }}};
+  CHECK(serve_socketmap(c, maps) == SessionEnd::closed);
+  CHECK(c.all() == "8:OK Akey1,9:NOTFOUND ,47:PERM no such map here; this server answers a, b,");
 }
 
 TEST_CASE("socketmap: many requests on one connection, split anywhere") {

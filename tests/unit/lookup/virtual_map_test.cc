@@ -33,6 +33,10 @@ struct World {
     std::filesystem::create_directories(home);
     put_accounts(home, {{"joe", mailbox("joe", "$0$joe-secret")}});
   }
+  SocketmapReply rcpt(std::string_view key) {
+    return rcptcheck_map_reply(key, domain::Config(etc, ""), users, sys,
+                               [&](const std::string& w) { warnings.push_back(w); });
+  }
   SocketmapReply reply(std::string_view key) {
     return virtual_map_reply(key, domain::Config(etc, ""), users, sys,
                              [&](const std::string& w) { warnings.push_back(w); });
@@ -72,4 +76,18 @@ TEST_CASE("virtual_map_reply: a failure is TEMP, and a warning naming the key") 
   CHECK(r.kind == Kind::temp);
   REQUIRE(w.warnings.size() == 2);
   CHECK(w.warnings[1].starts_with("unable to look up jo?e@example.test: unable to read "));
+}
+
+TEST_CASE("rcptcheck_map_reply: accepted and not ours are OK, unknown NOTFOUND, a failure TEMP") {
+  World w;
+  CHECK(w.rcpt("joe@example.test") == SocketmapReply{Kind::ok, "accepted"});
+  CHECK(w.rcpt("nobody@example.test") == SocketmapReply{Kind::notfound, ""});
+  CHECK(w.rcpt("joe@elsewhere.test") == SocketmapReply{Kind::ok, "not ours"});
+  CHECK(w.rcpt("postmaster") == SocketmapReply{Kind::ok, "not ours"});
+  CHECK(w.warnings.empty());
+  write_file(w.home + "/passwd.cdb", "garbage");
+  SocketmapReply r = w.rcpt("joe@example.test");
+  CHECK(r.kind == Kind::temp);
+  REQUIRE(w.warnings.size() == 1);
+  CHECK(w.warnings[0] == "unable to look up joe@example.test: " + r.text);
 }
