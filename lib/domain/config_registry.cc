@@ -44,6 +44,7 @@ constexpr Setting kSettings[] = {
     {"vdeliver-postdeliver", T::executable, ""},
     {"vsetup-pre", T::executable, ""},
     {"vsetup-post", T::executable, ""},
+    {"authvmailmgr-loginfail", T::executable, ""},
 };
 
 }  // namespace

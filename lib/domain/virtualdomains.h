@@ -29,6 +29,9 @@ class VirtualDomains {
 
   std::size_t size() const { return bases_.size(); }
 
+  // Every key (a domain, or a ".suffix") with its base user, keys in byte order.
+  const std::map<std::string, std::string, std::less<>>& entries() const { return bases_; }
+
  private:
   std::map<std::string, std::string, std::less<>> bases_;  // key -> base user
 };

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -102,6 +103,17 @@ TEST_CASE("VirtualDomains of empty text is empty") {
   const VirtualDomains vd = VirtualDomains::parse("");
   CHECK(vd.size() == 0);
   CHECK(vd.find("example.com") == std::nullopt);
+}
+
+TEST_CASE("VirtualDomains::entries lists each key once, lowercased, the last line winning") {
+  const VirtualDomains vd = VirtualDomains::parse(
+      "Zeta.Test:zbase\n"
+      ".wild.test:wbase\n"
+      "example.com:first\n"
+      "EXAMPLE.com:Second\n");
+  using Entries = std::map<std::string, std::string, std::less<>>;
+  CHECK(vd.entries() == Entries{{".wild.test", "wbase"}, {"example.com", "Second"},
+                                {"zeta.test", "zbase"}});
 }
 
 TEST_CASE("Locals::parse and contains") {
