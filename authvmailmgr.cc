@@ -8,7 +8,6 @@
 #include "cli/program.h"
 #include "courier/answer.h"
 #include "courier/serve.h"
-#include "courier/system.h"
 #include "domain/base_user.h"
 #include "domain/config.h"
 #include "sys/protocol_fds.h"
@@ -38,10 +37,9 @@ int main(int argc, char** argv) {
     sys::ProtocolFds fds = sys::take_protocol_fds();
     // One line on standard error per refusal or problem (authdaemond logs it).
     auth::ProcessAuthSystem process([](const std::string& message) { say(kInfo.name, message); });
-    courier::CourierLoginSystem sys(process);
     const domain::SystemUserDb users;
     courier::serve_authpipe(fds.in.get(), fds.out.get(), [&](const fmt::AuthpipeRequest& r) {
-      return courier::answer(r, sys, users, domain::Config::global());
+      return courier::answer(r, process, users, domain::Config::global());
     });
     return 0;
   });

@@ -10,6 +10,7 @@
 #include "auth/rehash.h"
 #include "auth/verify.h"
 #include "courier/enumerate.h"
+#include "courier/system.h"
 #include "courier/userinfo.h"
 #include "domain/password.h"
 #include "fmt/checkpassword.h"
@@ -122,8 +123,9 @@ std::string change_password(const fmt::AuthpipeRequest& request, auth::LoginSyst
 
 }  // namespace
 
-std::string answer(const fmt::AuthpipeRequest& request, auth::LoginSystem& sys,
+std::string answer(const fmt::AuthpipeRequest& request, auth::LoginSystem& process,
                    const domain::UserDb& users, const domain::Config& global) {
+  CourierLoginSystem sys(process);
   try {
     switch (request.command) {
       case fmt::AuthpipeCommand::bad:

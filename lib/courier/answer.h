@@ -26,9 +26,10 @@ namespace vmm::courier {
 //            (the table stays its own). Else FAIL; a wrong OLD runs the
 //            loginfail hooks like AUTH.
 //   ENUMERATE  courier/enumerate's listing, FAIL when it cannot be made.
-// Every FAIL and every password change leaves one line through sys.warn,
-// naming the login and the reason, never a password.
-std::string answer(const fmt::AuthpipeRequest& request, auth::LoginSystem& sys,
+// Every FAIL and every password change leaves one line through warn,
+// naming the login and the reason, never a password. process is seen
+// through CourierLoginSystem: TCPLOCALHOST and TCPLOCALIP never count.
+std::string answer(const fmt::AuthpipeRequest& request, auth::LoginSystem& process,
                    const domain::UserDb& users, const domain::Config& global);
 
 }  // namespace vmm::courier

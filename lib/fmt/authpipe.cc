@@ -105,11 +105,10 @@ AuthpipeRequest parse_authpipe_auth(std::string_view body) {
   r.authtype = authtype;
   if (authtype != "login") return r;  // refused by the caller: nothing else is kept
   std::string_view login;
-  if (!split_first(rest, '\n', login) || login.empty())
-    return bad("AUTH login data without a login");
+  const bool has_login = split_first(rest, '\n', login) && !login.empty();
   if (rest.ends_with('\n')) rest.remove_suffix(1);
-  if (rest.find('\n') != std::string_view::npos)
-    return bad("AUTH login data has more than a login and a password");
+  if (!has_login || rest.find('\n') != std::string_view::npos)
+    return bad("AUTH login data is not a login and a password");
   r.login = login;
   r.password = rest;
   return r;

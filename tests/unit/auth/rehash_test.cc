@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "../domain/login_testing.h"
 #include "../testing/files.h"
@@ -14,6 +16,7 @@
 #include "domain/password.h"
 #include "store/table_lock.h"
 #include "sys/error.h"
+#include "system_fake.h"
 
 using vmm::Error;
 using vmm::ErrorClass;
@@ -105,4 +108,74 @@ TEST_CASE("rehash_password: a held lock makes it give up after the bound") {
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(read_record(d.path, "kai").password == "$0$kai");
+}
+
+namespace {
+
+// A domain with one legacy account, and the login that just proved its password.
+struct LegacyLogin {
+  TempDir d;
+  std::string home = d / "home";
+  vmm::auth_testing::FakeAuthSystem sys;
+  FakeUserDb users;
+  HookSite site{domain::Config(d / "etc", ""), std::nullopt, {}};
+  LegacyLogin() {
+    write_file(d / "etc/qmail-root", d / "qmail");
+    write_file(d / "qmail/control/virtualdomains", "example.com:vmbase\n");
+    users.add("vmbase", 2001, 2002, home);
+    users.add("bob", 1001, 1001, d / "bob", std::string(kMd5CryptHash));
+    std::filesystem::create_directories(home);
+    put_accounts(home, {{"old", mailbox("old", kMd5CryptHash)}});
+  }
+  VerifiedLogin login(const std::string& who) {
+    vmm::fmt::CheckpasswordRequest c;
+    c.login = who;
+    c.password = kMd5CryptPassword;
+    VerifiedLogin v = authenticate(c, {}, sys, users, domain::Config(d / "etc", ""), site);
+    sys.log.clear();
+    return v;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("rehash_on_login: as root, borrowing the base user; directly as the base user") {
+  LegacyLogin l;
+  rehash_on_login(l.sys, l.login("old@example.com"), kMd5CryptPassword);
+  CHECK(l.sys.log == std::vector<std::string>{"borrow vmbase {", "}"});
+  CHECK(read_record(l.home, "old").password.rfind("$y$", 0) == 0);
+
+  LegacyLogin m;
+  m.sys.current_uid = 2001;
+  rehash_on_login(m.sys, m.login("old@example.com"), kMd5CryptPassword);
+  CHECK(m.sys.log.empty());
+  CHECK(read_record(m.home, "old").password.rfind("$y$", 0) == 0);
+}
+
+TEST_CASE("rehash_on_login: not for a stranger's uid, a system user, or when switched off") {
+  LegacyLogin l;
+  l.sys.current_uid = 3000;
+  rehash_on_login(l.sys, l.login("old@example.com"), kMd5CryptPassword);
+  CHECK(read_record(l.home, "old").password == kMd5CryptHash);
+
+  LegacyLogin s;
+  rehash_on_login(s.sys, s.login("bob"), kMd5CryptPassword);
+  CHECK(s.sys.log.empty());
+
+  LegacyLogin off;
+  write_file(off.home + "/.vmailmgr/rehash-on-login", "0\n");
+  rehash_on_login(off.sys, off.login("old@example.com"), kMd5CryptPassword);
+  CHECK(read_record(off.home, "old").password == kMd5CryptHash);
+}
+
+TEST_CASE("rehash_on_login: a failure is one warning, never an exception") {
+  LegacyLogin l;
+  VerifiedLogin v = l.login("old@example.com");
+  std::filesystem::remove(l.home + "/passwd.lock");
+  std::filesystem::create_directory(l.home + "/passwd.lock");  // cannot be locked
+  rehash_on_login(l.sys, v, kMd5CryptPassword);
+  REQUIRE(l.sys.lines("warn").size() == 1);
+  CHECK(l.sys.lines("warn")[0].rfind("warn unable to rehash the password of old@example.com: ", 0) ==
+        0);
+  CHECK(read_record(l.home, "old").password == kMd5CryptHash);
 }
