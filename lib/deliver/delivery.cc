@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "deliver/account.h"
+#include "deliver/autoreply.h"
 #include "deliver/forward.h"
 #include "deliver/limits.h"
 #include "deliver/refusal.h"
@@ -51,6 +52,22 @@ std::string join(const std::vector<std::string>& words) {
   return out;
 }
 
+// The autoresponse, once the message is safe: whatever goes wrong is
+// reported, and the delivery stays a success (a retry would store it twice).
+void answer(const domain::Domain& domain, const Recipient& r, const DeliveryEnv& env,
+            const std::string& sender, int fd, std::uint64_t offset, std::time_t now,
+            DeliveryReport& report) {
+  AutoreplyRequest request{domain.absolute(r.record.directory), sender,
+                           (env.account.empty() ? r.name : env.account) + "@" + env.domain, fd,
+                           offset, now};
+  try {
+    AutoreplyResult result = autoreply(domain.config(), request);
+    if (result.outcome != AutoreplyResult::Outcome::none) report.notes.push_back(result.text);
+  } catch (const std::exception& e) {
+    report.warnings.push_back(std::string("autoresponse not sent: ") + e.what());
+  }
+}
+
 DeliveryReport deliver_unchecked(const DeliverOptions& opts, const DeliveryEnv& env,
                                  int message_fd, std::time_t now) {
   domain::Domain domain(env.home, domain::Config::global());
@@ -73,6 +90,8 @@ DeliveryReport deliver_unchecked(const DeliverOptions& opts, const DeliveryEnv& 
   std::uint64_t size = copy.mailbox ? copy.mailbox->size() : copy.scratch->size();
   if (copy.mailbox) check_mailbox_limits(r, size, now);
 
+  // Under Postfix, local(8)'s Return-Path line has the sender as it is.
+  const std::string& sender = filter.block_sender() ? *filter.block_sender() : env.sender;
   if (!r.record.forwards.empty()) {
     std::vector<std::string> addresses;
     std::optional<std::string> me;
@@ -80,8 +99,6 @@ DeliveryReport deliver_unchecked(const DeliverOptions& opts, const DeliveryEnv& 
       if (f.ends_with('@') && !me) me = qmail_me(config);
       addresses.push_back(complete_forward(f, env.domain, me.value_or("")));
     }
-    // Under Postfix, local(8)'s Return-Path line has the sender as it is.
-    const std::string& sender = filter.block_sender() ? *filter.block_sender() : env.sender;
     ForwardRoute route = forward_route(config, sender, addresses);
     send_forward(route, sender, addresses, env.dtline, copy.fd(), filter.added_size());
     report.notes.push_back("forwarded to " + join(addresses));
@@ -95,6 +112,7 @@ DeliveryReport deliver_unchecked(const DeliverOptions& opts, const DeliveryEnv& 
       report.warnings.push_back(std::string("unable to update maildirsize: ") + e.what());
     }
   }
+  answer(domain, r, env, sender, copy.fd(), filter.added_size(), now, report);
   if (opts.postdeliver) {
     try {
       int status = domain::run_hooks(config, "vdeliver-postdeliver");

@@ -37,7 +37,10 @@ std::string defaults_with(const std::string& bits, const std::string& sep) {
          "ip-domains: \n"
          "system-logins: 1\n"
          "rehash-on-login: 1\n"
-         "sendmail: /usr/sbin/sendmail\n";
+         "sendmail: /usr/sbin/sendmail\n"
+         "autoresponse-dir: autoresponse\n"
+         "autoresponse-file: message.txt\n"
+         "autoresponse-interval: 86400\n";
 }
 
 // Sets an environment variable for one scope.
