@@ -35,6 +35,7 @@ constexpr Setting kSettings[] = {
     {"system-logins", T::number, "1"},
     {"rehash-on-login", T::number, "1"},
     {"sendmail", T::string, "/usr/sbin/sendmail"},
+    {"socket-file", T::string, "/run/vmailmgrd/socket"},
     {"checkvpw-presetuid", T::executable, ""},
     {"checkvpw-postsetuid", T::executable, ""},
     {"checkvpw-postexec", T::executable, ""},

@@ -30,6 +30,7 @@ ip-domains:
 system-logins: 1
 rehash-on-login: 1
 sendmail: $3
+socket-file: /run/vmailmgrd/socket
 END
 }
 

@@ -37,7 +37,8 @@ std::string defaults_with(const std::string& bits, const std::string& sep) {
          "ip-domains: \n"
          "system-logins: 1\n"
          "rehash-on-login: 1\n"
-         "sendmail: /usr/sbin/sendmail\n";
+         "sendmail: /usr/sbin/sendmail\n"
+         "socket-file: /run/vmailmgrd/socket\n";
 }
 
 // Sets an environment variable for one scope.

@@ -47,6 +47,7 @@ TEST_CASE("types and defaults") {
       {"system-logins", SettingType::number, "1"},
       {"rehash-on-login", SettingType::number, "1"},
       {"sendmail", SettingType::string, "/usr/sbin/sendmail"},
+      {"socket-file", SettingType::string, "/run/vmailmgrd/socket"},
       {"checkvpw-presetuid", SettingType::executable, ""},
       {"checkvpw-postsetuid", SettingType::executable, ""},
       {"checkvpw-postexec", SettingType::executable, ""},

@@ -301,6 +301,7 @@ TEST_CASE("effective() lists every non-hook setting in order (defaults)") {
       {"system-logins", "1"},
       {"rehash-on-login", "1"},
       {"sendmail", "/usr/sbin/sendmail"},
+      {"socket-file", "/run/vmailmgrd/socket"},
   };
   Dirs d;
   CHECK(d.config().effective() == want);
