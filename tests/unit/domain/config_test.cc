@@ -315,7 +315,7 @@ TEST_CASE("effective() shows files' values and reports a bad one") {
   write_file(d.domain + "/user-dir", "accounts\n");
   write_file(d.global + "/checkvpw-error", "#!/bin/sh\n");  // hooks are not listed
   auto eff = d.config().effective();
-  REQUIRE(eff.size() == 22);
+  REQUIRE(eff.size() == 23);
   CHECK(eff[3] == std::pair<std::string, std::string>("user-dir", "accounts/"));
   CHECK(eff[8] == std::pair<std::string, std::string>("default-softquota", "4194304"));
   CHECK(eff[18] ==
