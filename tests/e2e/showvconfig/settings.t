@@ -30,6 +30,9 @@ ip-domains:
 system-logins: 1
 rehash-on-login: 1
 sendmail: $3
+autoresponse-dir: autoresponse
+autoresponse-file: message.txt
+autoresponse-interval: 86400
 socket-file: /run/vmailmgrd/socket
 END
 }

@@ -38,6 +38,9 @@ std::string defaults_with(const std::string& bits, const std::string& sep) {
          "system-logins: 1\n"
          "rehash-on-login: 1\n"
          "sendmail: /usr/sbin/sendmail\n"
+         "autoresponse-dir: autoresponse\n"
+         "autoresponse-file: message.txt\n"
+         "autoresponse-interval: 86400\n"
          "socket-file: /run/vmailmgrd/socket\n";
 }
 

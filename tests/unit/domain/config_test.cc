@@ -301,6 +301,9 @@ TEST_CASE("effective() lists every non-hook setting in order (defaults)") {
       {"system-logins", "1"},
       {"rehash-on-login", "1"},
       {"sendmail", "/usr/sbin/sendmail"},
+      {"autoresponse-dir", "autoresponse"},
+      {"autoresponse-file", "message.txt"},
+      {"autoresponse-interval", "86400"},
       {"socket-file", "/run/vmailmgrd/socket"},
   };
   Dirs d;
@@ -315,7 +318,7 @@ TEST_CASE("effective() shows files' values and reports a bad one") {
   write_file(d.domain + "/user-dir", "accounts\n");
   write_file(d.global + "/checkvpw-error", "#!/bin/sh\n");  // hooks are not listed
   auto eff = d.config().effective();
-  REQUIRE(eff.size() == 23);
+  REQUIRE(eff.size() == 26);
   CHECK(eff[3] == std::pair<std::string, std::string>("user-dir", "accounts/"));
   CHECK(eff[8] == std::pair<std::string, std::string>("default-softquota", "4194304"));
   CHECK(eff[18] ==
