@@ -48,3 +48,57 @@ TEST_CASE("stat: admin only; an alias has no mailbox") {
           stat_command(w.ctx(), {"example.test", "gone", "base-secret"}, out);
         }) == "unable to open directory " + w.base_home + "/users/gone/new: No such file or directory");
 }
+
+TEST_CASE("autoresponse: write, status, read, disable, enable, delete, in VMailMgr's storage") {
+  World w;
+  const std::string dir = w.base_home + "/users/joe/autoresponse";
+  auto go = [&](const vmm::daemon::Args& args, FramesSink& out) { return autoresponse_command(w.ctx(), args, out); };
+  FramesSink out;
+  const std::string msg = "Subject: away (%S)\n\nBack on Monday.\n";
+  CHECK(go({"example.test", "joe", "joe-secret", "status"}, out).reply.message == "nonexistant");
+  CHECK(go({"example.test", "joe", "joe-secret", "write", msg}, out).reply.message ==
+        "autoresponse message of user 'joe' written; it is enabled");
+  CHECK(vmm::testing::file_bytes(dir + "/message.txt") == msg);
+  CHECK(go({"example.test", "joe", "base-secret", "status"}, out).reply.message == "enabled");
+  CHECK(out.frames.empty());
+  Answer read = go({"example.test", "joe", "joe-secret", "read"}, out);
+  CHECK(read.reply.message == "autoresponse message of user 'joe' sent");
+  CHECK(out.frames == std::vector<vmm::fmt::DaemonReply>{{DaemonCode::ok, msg}});
+  out.frames.clear();
+  CHECK(go({"example.test", "joe", "joe-secret", "disable"}, out).reply.message == "autoresponse of user 'joe' disabled");
+  CHECK(vmm::testing::exists(dir + "/message.txt.disabled"));
+  CHECK(go({"example.test", "joe", "joe-secret", "status"}, out).reply.message == "disabled");
+  CHECK(go({"example.test", "joe", "joe-secret", "disable"}, out).reply.message ==
+        "autoresponse of user 'joe' was already disabled");
+  CHECK(go({"example.test", "joe", "joe-secret", "enable"}, out).reply.message == "autoresponse of user 'joe' enabled");
+  CHECK(go({"example.test", "joe", "joe-secret", "delete"}, out).reply.message == "autoresponse of user 'joe' deleted");
+  CHECK_FALSE(vmm::testing::exists(dir));
+  vmm::testing::create_dir(dir);
+  CHECK(go({"example.test", "joe", "joe-secret", "status"}, out).reply.message == "missing message file");
+  CHECK(error_of([&] { go({"example.test", "joe", "joe-secret", "read"}, out); }) ==
+        "user 'joe' has no autoresponse message");
+  CHECK(error_of([&] { go({"example.test", "joe", "joe-secret", "enable"}, out); }) ==
+        "user 'joe' has no autoresponse message to enable");
+  CHECK(out.frames.empty());
+}
+
+TEST_CASE("autoresponse: bad requests, other accounts, aliases without a directory") {
+  World w;
+  FramesSink out;
+  auto fails = [&](const vmm::daemon::Args& args, ErrorClass cls = ErrorClass::permanent) {
+    return error_of([&] { autoresponse_command(w.ctx(), args, out); }, cls);
+  };
+  CHECK(fails({"example.test", "joe", "x", "vacation"}, ErrorClass::usage) ==
+        "unknown autoresponse action 'vacation': status, read, write, enable, disable or delete");
+  CHECK(fails({"example.test", "joe", "x", "write"}, ErrorClass::usage) == "autoresponse write needs the message");
+  CHECK(fails({"example.test", "joe", "x", "status", "text"}, ErrorClass::usage) ==
+        "autoresponse status takes no message");
+  CHECK(w.sys.log.empty());  // refused before any password was looked at
+  CHECK(fails({"example.test", "joe", "ann-secret", "status"}, ErrorClass::bad_login) ==
+        "wrong password (neither the account's nor the admin password): joe@example.test");
+  CHECK(fails({"example.test", "sales", "base-secret", "status"}) ==
+        "user 'sales' has no directory to keep an autoresponse in");
+  CHECK(fails({"example.test", "joe", "joe-secret", "write", ""}) == "the autoresponse message is empty");
+  CHECK(fails({"example.test", "joe", "joe-secret", "write", std::string("a\0b", 3)}) ==
+        "the autoresponse message holds a NUL byte");
+}
