@@ -147,3 +147,15 @@ log_wait() {
   done
   fail "the log has $(wc -l < "$VMD_LOG") lines, expected $want: $(cat "$VMD_LOG")"
 }
+
+# login LOGIN PASSWORD: a checkvpw login (classic mode, as root in the
+# sandbox, then /bin/true); $rc 0 logged in, 1 refused.
+login() {
+  printf '%s\0%s\0\0' "$1" "$2" > "$T/req"
+  run in_sandbox "$TOP/checkvpw" /bin/true 3<"$T/req"
+}
+expect_login() { login "$1" "$2"; expect_rc 0 "checkvpw login $1 with $2"; }
+expect_no_login() { login "$1" "$2"; expect_rc 1 "checkvpw login $1 with $2"; }
+
+# dump NAME: dumpvuser NAME of example.test, run as its base user ($out).
+dump() { run base "$TOP/dumpvuser" "$1"; expect_rc 0 "dumpvuser $1"; }
