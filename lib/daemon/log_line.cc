@@ -27,7 +27,7 @@ std::string log_field(std::string_view value, bool space, std::size_t max_bytes)
       break;
     }
     unsigned char c = static_cast<unsigned char>(value[i]);
-    if (c < 0x20 || c == 0x7f || c == '\\' || (space && c == ' ')) {
+    if (c < 0x20 || c >= 0x7f || c == '\\' || (space && c == ' ')) {
       out += "\\x";
       out += hex[c >> 4];
       out += hex[c & 15];

@@ -20,8 +20,10 @@ struct LogEntry {
   std::string text;
 };
 
-// One field as the log shows it: control bytes, '\\' and (space = true) ' '
-// as \xNN, so a field never splits the line or another field; at most
+// One field as the log shows it: control bytes, 8-bit bytes, '\\' and
+// (space = true) ' ' as \xNN, so a field never splits the line or another
+// field and the line stays ASCII (journald keeps lines that are not valid
+// UTF-8 as binary); at most
 // max_bytes of the value, then "..."; an empty value as "".
 std::string log_field(std::string_view value, bool space, std::size_t max_bytes);
 

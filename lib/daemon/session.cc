@@ -7,9 +7,13 @@
 #include "daemon/request_read.h"
 #include "domain/password.h"
 #include "sys/error.h"
+#include "sys/fd_wait.h"
 
 namespace vmm::daemon {
 namespace {
+
+// What a client sent beyond its request is read and dropped, up to this.
+constexpr std::size_t kDiscardMax = 1 << 20;
 
 // Sends the final reply; a client that is gone or does not read only
 // changes what the log says.
@@ -47,6 +51,7 @@ LogEntry serve_connection(int in, int out, const DaemonContext& ctx, const Sessi
   if (req.raw.status != RequestRead::complete) {
     entry.text = describe(req.raw);
     if (req.raw.status != RequestRead::nothing) answer(sink, entry, {fmt::DaemonCode::bad, entry.text});
+    sys::discard_pending(in, kDiscardMax);
     return entry;
   }
   try {
@@ -54,6 +59,7 @@ LogEntry serve_connection(int in, int out, const DaemonContext& ctx, const Sessi
   } catch (const Error& e) {
     entry.text = std::string("malformed request: ") + e.what();
     answer(sink, entry, {fmt::DaemonCode::bad, entry.text});
+    sys::discard_pending(in, kDiscardMax);
     return entry;
   }
   describe_request(req.decoded, entry);
@@ -61,6 +67,7 @@ LogEntry serve_connection(int in, int out, const DaemonContext& ctx, const Sessi
   entry.code = d.reply.code;
   entry.text = d.log_text;
   answer(sink, entry, d.reply);
+  sys::discard_pending(in, kDiscardMax);
   return entry;
 }
 

@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 
@@ -50,6 +51,19 @@ std::size_t read_some(int fd, std::string& out, std::size_t max, const std::stri
   }
   out.resize(before + static_cast<std::size_t>(n));
   return static_cast<std::size_t>(n);
+}
+
+void discard_pending(int fd, std::size_t max) {
+  std::string junk;
+  try {
+    while (junk.size() < max && wait_readable(fd, std::chrono::milliseconds(0), "input") == FdWait::ready) {
+      std::size_t before = junk.size();
+      if (read_some(fd, junk, std::min<std::size_t>(65536, max - junk.size()), "input") == 0) break;
+      if (junk.size() == before) break;
+    }
+  } catch (const Error&) {
+    // nothing to be done about it: the connection is ending anyway
+  }
 }
 
 void set_nonblocking(int fd, const std::string& what) {

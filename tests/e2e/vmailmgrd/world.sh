@@ -72,7 +72,7 @@ vmd_world() {
 vmd_serve_unix() {
   need unixserver
   rm -f "$VMD_SOCKET"
-  "${SANDBOX[@]}" unixserver -q -m 077 "$VMD_SOCKET" "$TOP/vmailmgrd" "$@" \
+  "${SANDBOX[@]}" unixserver -q -m 077 -- "$VMD_SOCKET" "$TOP/vmailmgrd" "$@" \
     </dev/null 2>>"$VMD_LOG" &
   VMD_SERVER=$!
   local i

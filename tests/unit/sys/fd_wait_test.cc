@@ -98,3 +98,15 @@ TEST_CASE("fd_wait: write_within writes everything, or gives up at the deadline"
   default_signal(SIGPIPE);
   CHECK(vmm::testing::thrown_by([&] { set_nonblocking(-1, "nothing"); }).err() == EBADF);
 }
+
+TEST_CASE("fd_wait: discard_pending reads what is there, at most max, and never waits") {
+  Pipe p;
+  p.put(std::string(100, 'x'));
+  auto start = std::chrono::steady_clock::now();
+  discard_pending(p.r, 60);
+  std::string out;
+  CHECK(read_some(p.r, out, 1000, "pipe") == 40);
+  discard_pending(p.r, 1000);  // nothing there, the writer still open: back at once
+  CHECK(std::chrono::steady_clock::now() - start < 1s);
+  discard_pending(-1, 10);  // errors ignored
+}
