@@ -38,6 +38,7 @@ constexpr Setting kSettings[] = {
     {"autoresponse-dir", T::string, "autoresponse"},
     {"autoresponse-file", T::string, "message.txt"},
     {"autoresponse-interval", T::number, "86400"},
+    {"socket-file", T::string, "/run/vmailmgrd/socket"},
     {"checkvpw-presetuid", T::executable, ""},
     {"checkvpw-postsetuid", T::executable, ""},
     {"checkvpw-postexec", T::executable, ""},

@@ -80,6 +80,16 @@ std::optional<LoginName> split_login(std::string_view login, const LoginRules& r
   return name;
 }
 
+std::optional<LoginName> join_login(std::string_view user, std::string_view domain,
+                                    const LoginRules& rules) {
+  if (!clean(user) || !clean(domain) || user.empty() || domain.empty()) return std::nullopt;
+  LoginName name{lowercase(user), lowercase(domain)};
+  if (name.user == "." || name.user == ".." ||
+      name.user.find_first_of(lowercase(rules.separators)) != std::string::npos)
+    return std::nullopt;
+  return name;
+}
+
 std::optional<std::string> virtual_domain_base(std::string_view domain,
                                                const VirtualDomains& virtualdomains,
                                                const Locals& locals) {

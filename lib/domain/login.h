@@ -42,6 +42,14 @@ struct LoginName {
 std::optional<LoginName> split_login(std::string_view login, const LoginRules& rules,
                                      const LoginEnv& env);
 
+// Step 1 for a login given as two fields (vmailmgrd's requests carry the
+// domain and the user apart): both lowercased, nullopt under the same rules
+// as split_login (empty user or domain, a user "." or "..", '/', a space, a
+// control byte), and for a user holding a separator of rules (it would
+// never come out of a split).
+std::optional<LoginName> join_login(std::string_view user, std::string_view domain,
+                                    const LoginRules& rules);
+
 // Step 2's question: the base user named for domain when it is a virtual
 // domain (not empty, not in locals, with a virtualdomains entry), else nullopt.
 std::optional<std::string> virtual_domain_base(std::string_view domain,

@@ -33,6 +33,7 @@ sendmail: $3
 autoresponse-dir: autoresponse
 autoresponse-file: message.txt
 autoresponse-interval: 86400
+socket-file: /run/vmailmgrd/socket
 END
 }
 

@@ -40,7 +40,8 @@ std::string defaults_with(const std::string& bits, const std::string& sep) {
          "sendmail: /usr/sbin/sendmail\n"
          "autoresponse-dir: autoresponse\n"
          "autoresponse-file: message.txt\n"
-         "autoresponse-interval: 86400\n";
+         "autoresponse-interval: 86400\n"
+         "socket-file: /run/vmailmgrd/socket\n";
 }
 
 // Sets an environment variable for one scope.

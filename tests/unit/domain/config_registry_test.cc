@@ -15,8 +15,8 @@ using vmm::domain::SettingType;
 TEST_CASE("the registry holds every setting of SPEC §2 and §17 exactly once") {
   std::set<std::string_view> names;
   for (const auto& s : settings()) CHECK(names.insert(s.name).second);
-  CHECK(settings().size() == 35);
-  CHECK(names.size() == 35);
+  CHECK(settings().size() == 36);
+  CHECK(names.size() == 36);
 }
 
 TEST_CASE("types and defaults") {
@@ -50,6 +50,7 @@ TEST_CASE("types and defaults") {
       {"autoresponse-dir", SettingType::string, "autoresponse"},
       {"autoresponse-file", SettingType::string, "message.txt"},
       {"autoresponse-interval", SettingType::number, "86400"},
+      {"socket-file", SettingType::string, "/run/vmailmgrd/socket"},
       {"checkvpw-presetuid", SettingType::executable, ""},
       {"checkvpw-postsetuid", SettingType::executable, ""},
       {"checkvpw-postexec", SettingType::executable, ""},

@@ -179,6 +179,26 @@ TEST_CASE("split_login refuses hostile logins") {
   CHECK(split_login("j\xC3\xB6rg@x.test", rules, env) == name("j\xC3\xB6rg", "x.test"));
 }
 
+TEST_CASE("join_login: user and domain given apart") {
+  LoginRules rules;
+  rules.separators = "@%";
+  CHECK(join_login("Joe", "Example.TEST", rules) == name("joe", "example.test"));
+  CHECK(join_login("...", "x.test", rules) == name("...", "x.test"));
+  CHECK(join_login("j\xC3\xB6rg", "x.test", rules) == name("j\xC3\xB6rg", "x.test"));
+  CHECK(join_login("a:b", "x.test", rules) == name("a:b", "x.test"));  // ':' is no separator here
+  const std::pair<std::string, std::string> refused[] = {
+      {"", "x.test"}, {"joe", ""}, {".", "x.test"}, {"..", "x.test"}, {"a/b", "x.test"},
+      {"joe", "x/../y"}, {"jo e", "x.test"}, {"joe", "x.test "}, {"joe\n", "x.test"},
+      {"joe", "x\r"}, {std::string("joe\0", 4), "x.test"}, {"joe@y.test", "x.test"},
+      {"joe%y.test", "x.test"}, {"joe\x7f", "x.test"},
+  };
+  for (const auto& [user, domain] : refused) {
+    CAPTURE(user);
+    CAPTURE(domain);
+    CHECK(join_login(user, domain, rules) == std::nullopt);
+  }
+}
+
 TEST_CASE("local_name") {
   const VirtualDomains vd = VirtualDomains::parse(
       "example.com:exbase\n"

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,7 +10,9 @@
 #include <string>
 
 #include "../testing/pipe.h"
+#include "../testing/errors.h"
 #include "sys/error.h"
+#include "sys/signals.h"
 
 using namespace vmm::sys;
 using namespace std::chrono_literals;
@@ -70,4 +73,40 @@ TEST_CASE("fd_wait: errors say what failed") {
   int fd = p.w;
   // poll reports POLLERR on a pipe without a reader: ready, the write then fails.
   CHECK(wait_writable(fd, 0ms, "pipe") == FdWait::ready);
+}
+
+TEST_CASE("fd_wait: write_within writes everything, or gives up at the deadline") {
+  Pipe p;
+  set_nonblocking(p.w, "pipe");
+  CHECK((::fcntl(p.w, F_GETFL) & O_NONBLOCK) != 0);
+  const auto soon = std::chrono::steady_clock::now() + 1s;
+  CHECK(write_within(p.w, "hello", soon, "pipe"));
+  std::string out;
+  CHECK(read_some(p.r, out, 100, "pipe") == 5);
+  CHECK(out == "hello");
+  // More than a pipe holds, and nobody reads: false once the time is up.
+  const std::string big(1 << 20, 'x');
+  auto start = std::chrono::steady_clock::now();
+  CHECK_FALSE(write_within(p.w, big, start + 100ms, "pipe"));
+  CHECK(std::chrono::steady_clock::now() - start >= 95ms);
+  CHECK(std::chrono::steady_clock::now() - start < 5s);
+  // The reader gone: EPIPE (SIGPIPE ignored here, as the daemons do).
+  ignore_signal(SIGPIPE);
+  p.close_read();
+  Error e = vmm::testing::thrown_by([&] { write_within(p.w, "x", start + 1s, "the reply"); });
+  CHECK(std::string(e.what()) == "unable to write the reply: Broken pipe");
+  default_signal(SIGPIPE);
+  CHECK(vmm::testing::thrown_by([&] { set_nonblocking(-1, "nothing"); }).err() == EBADF);
+}
+
+TEST_CASE("fd_wait: discard_pending reads what is there, at most max, and never waits") {
+  Pipe p;
+  p.put(std::string(100, 'x'));
+  auto start = std::chrono::steady_clock::now();
+  discard_pending(p.r, 60);
+  std::string out;
+  CHECK(read_some(p.r, out, 1000, "pipe") == 40);
+  discard_pending(p.r, 1000);  // nothing there, the writer still open: back at once
+  CHECK(std::chrono::steady_clock::now() - start < 1s);
+  discard_pending(-1, 10);  // errors ignored
 }

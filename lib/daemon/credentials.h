@@ -1,0 +1,63 @@
+// Who may do what through vmailmgrd (SPEC §15): the domain and user of a
+// request resolve like a login (SPEC §5); the password given is the
+// domain's admin password (domain/admin_password.h, else the base user's
+// system password) or the account's own. Once the base user is known the
+// process becomes it for good (groups, gid, uid), so every file of the
+// domain is read and written with its rights, never root's.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "daemon/system.h"
+#include "domain/base_user.h"
+#include "domain/config.h"
+#include "domain/domain.h"
+#include "domain/login.h"
+
+namespace vmm::daemon {
+
+// What every command needs from outside: the global settings, the user
+// database and the process.
+struct DaemonContext {
+  const domain::Config& global;
+  const domain::UserDb& users;
+  DaemonSystem& sys;
+};
+
+enum class Authority { admin, own };
+// admin: the admin password; own: the account's own password (it exists and
+// has not expired); admin_or_own: either; login: the own password of an
+// account that could log in (SPEC §5 step 4: a mailbox, enabled, not
+// expired) — vpoppassd's rule.
+enum class Allowed { admin, own, admin_or_own, login };
+
+struct Authorized {
+  domain::BaseUser base;
+  domain::Domain domain;
+  std::string account;  // lowercased as resolved, not yet checked as a name; "" for a domain
+  Authority by = Authority::admin;
+};
+
+// A request about one account. Every refusal — a malformed or unknown
+// domain or user, a system user, a base user with uid 0, a wrong or empty
+// password, a locked admin password, the own password of an account that
+// does not exist or has expired — is Error(bad_login, <why>), for the log
+// only: the client is told no more than "authentication failed". With
+// admin_or_own the account's own password is tried first, then the admin
+// password; an unknown account still costs a hash. Errors reading the
+// settings, the admin-password file or the table propagate.
+Authorized authorize_account(const DaemonContext& ctx, std::string_view domain,
+                             std::string_view user, std::string_view password, Allowed allowed);
+
+// A login as a mail client gives it (SPEC §5: separators, TCPLOCALHOST,
+// ip-domains, default-domain), for vpoppassd: Allowed::login, with the same
+// refusals as authorize_account.
+Authorized authorize_login(const DaemonContext& ctx, std::string_view login,
+                           const domain::LoginEnv& env, std::string_view password);
+
+// A request about a whole domain (listdomain): a virtual domain of
+// control/virtualdomains whose base user exists; the admin password only.
+Authorized authorize_domain(const DaemonContext& ctx, std::string_view domain,
+                            std::string_view password);
+
+}  // namespace vmm::daemon
