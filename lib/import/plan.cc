@@ -1,5 +1,6 @@
 #include "import/plan.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -34,6 +35,34 @@ std::string maildir_problem(const std::string& path) {
     return e.what();
   }
   return "";
+}
+
+// "FILE:LINE" -> (FILE, LINE); a place without a line number has line 0.
+std::pair<std::string_view, unsigned long> place_of(std::string_view where) {
+  std::size_t colon = where.rfind(':');
+  if (colon == std::string_view::npos || colon + 1 == where.size()) return {where, 0};
+  unsigned long line = 0;
+  for (char c : where.substr(colon + 1)) {
+    if (c < '0' || c > '9') return {where, 0};
+    line = line * 10 + static_cast<unsigned long>(c - '0');
+  }
+  return {where.substr(0, colon), line};
+}
+
+// The skipped lines in the order of the files as the source read them,
+// then by line: the report reads like the old system's files.
+void sort_by_place(std::vector<Skipped>& skipped, const Source& source) {
+  std::unordered_map<std::string, std::size_t> rank;
+  auto see = [&](const std::string& where) { rank.emplace(std::string(place_of(where).first), rank.size()); };
+  for (const SourceEntry& e : source.entries) see(e.where);
+  for (const SourceProblem& p : source.problems) see(p.where);
+  for (const Skipped& s : skipped) see(s.where);
+  std::stable_sort(skipped.begin(), skipped.end(), [&](const Skipped& a, const Skipped& b) {
+    auto [fa, la] = place_of(a.where);
+    auto [fb, lb] = place_of(b.where);
+    std::size_t ra = rank.at(std::string(fa)), rb = rank.at(std::string(fb));
+    return ra != rb ? ra < rb : la < lb;
+  });
 }
 
 struct Candidate {
@@ -176,6 +205,7 @@ Plan make_plan(const domain::Domain& d, const store::TableSnapshot& table, const
   }
   for (Candidate& c : candidates)
     if (c.ok) plan.accounts.push_back(std::move(c.planned));
+  sort_by_place(plan.skipped, source);
   return plan;
 }
 

@@ -46,7 +46,7 @@ struct Skipped {
 
 struct Plan {
   std::vector<PlannedAccount> accounts;  // in source order
-  std::vector<Skipped> skipped;          // the source's problems, then the plan's, in source order
+  std::vector<Skipped> skipped;          // by file (in the order the source read them), then line
   std::vector<std::string> finished;     // directories of existing accounts still marked unfinished
 };
 

@@ -143,10 +143,31 @@ TEST_CASE("make_plan: forwards must reach accounts that are there or come now, c
   Plan p = make_plan(h.domain(), h.table(), s, 1);
   CHECK(names(p) == std::vector<std::string>{"a", "b", "c"});
   CHECK(skipped(p) ==
-        "f:f|f|invalid forward 'not an address': it is not a valid account name\n"
-        "f:g|g|invalid forward 'x@@y': it contains more than one '@'\n"
         "f:d|d|it forwards to 'gone', which is neither an account here nor imported\n"
-        "f:e|e|it forwards to 'd', which is neither an account here nor imported\n");
+        "f:e|e|it forwards to 'd', which is neither an account here nor imported\n"
+        "f:f|f|invalid forward 'not an address': it is not a valid account name\n"
+        "f:g|g|invalid forward 'x@@y': it contains more than one '@'\n");
+}
+
+TEST_CASE("make_plan: skipped lines in the order of the source's files and lines") {
+  TempHome h;
+  Source s;
+  SourceEntry b = account("Bad Name");
+  b.where = "passwd:3";
+  s.entries.push_back(b);
+  SourceEntry g = alias("ghost", {"nobody"});
+  g.where = "aliases:4";
+  s.entries.push_back(g);
+  s.problems.push_back({"passwd:10", "x", "late in passwd"});
+  s.problems.push_back({"aliases:2", "y", "early in aliases"});
+  s.problems.push_back({".qmail-list", "list", "no line number"});
+  Plan p = make_plan(h.domain(), h.table(), s, 1);
+  CHECK(skipped(p) ==
+        "passwd:3|Bad Name|invalid account name 'Bad Name': it contains a space\n"
+        "passwd:10|x|late in passwd\n"
+        "aliases:2|y|early in aliases\n"
+        "aliases:4|ghost|it forwards to 'nobody', which is neither an account here nor imported\n"
+        ".qmail-list|list|no line number\n");
 }
 
 TEST_CASE("make_plan: directories: an existing one is never taken, an unfinished import's is") {
