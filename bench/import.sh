@@ -1,4 +1,4 @@
-# Figure 6: vimport converting one big mbox (a mix of small and large
+# Figure 7: vimport converting one big mbox (a mix of small and large
 # messages) into a Maildir, in messages per second, divided by Debian's
 # mb2md converting the same file on the same disk; rounds alternate between
 # the two. vimport's time includes making the Maildir durable (one
@@ -8,8 +8,8 @@
 # own work.
 bench_import() {
   local megabytes=$1 rounds=$2
-  step "figure 6: vimport against mb2md, $megabytes MB mbox"
-  command -v mb2md >/dev/null || { note "figure 6 skipped: mb2md is not installed"; return 0; }
+  step "figure 7: vimport against mb2md, $megabytes MB mbox"
+  command -v mb2md >/dev/null || { note "figure 7 skipped: mb2md is not installed"; return 0; }
   local dir=$T/import
   mkdir -p "$dir/spool"
   python3 - "$dir/spool/joe" "$megabytes" <<'PY' || fail "cannot write the mbox"
@@ -45,7 +45,7 @@ PY
     calc "$e - $s"
   }
   for r in $(seq "$rounds"); do
-    step "figure 6: round $r/$rounds"
+    step "figure 7: round $r/$rounds"
     mkdir -p "$dir/home$r"
     ours+=("$(run_vimport "$dir/home$r")")
     theirs+=("$(run_mb2md "$dir/mb2md$r")")
@@ -53,7 +53,7 @@ PY
     [ "$(ls "$dir/mb2md$r/cur" | wc -l)" = "$count" ] || fail "vimport and mb2md made different counts"
     ratio+=("$(calc "${theirs[-1]} / ${ours[-1]}")")
   done
-  figure "6 messages/s converting a $megabytes MB mbox ($count messages), vimport ÷ mb2md" \
+  figure "7 messages/s converting a $megabytes MB mbox ($count messages), vimport ÷ mb2md" \
     "$(printf '%s\n' "${ratio[@]}" | stats)" '>=' 5 ''
   note "vimport $(range_of "$(printf '%s\n' "${ours[@]}" | stats)") s, mb2md $(range_of "$(printf '%s\n' "${theirs[@]}" | stats)") s on the disk"
   # The same once more on a tmpfs private to the namespace.
