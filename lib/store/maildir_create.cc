@@ -101,6 +101,10 @@ void NewDirs::create_account_dir(const std::string& dir) {
   made_.push_back(dir);
 }
 
+void NewDirs::sync_all() {
+  for (const FileSystem& fs : file_systems_) sys::sync_file_system(fs.fd.get(), fs.dir);
+}
+
 void NewDirs::sync() {
   if (made_.size() > kFsyncEach) {
     for (const FileSystem& fs : file_systems_) sys::sync_file_system(fs.fd.get(), fs.dir);

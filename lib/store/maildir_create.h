@@ -52,6 +52,10 @@ class NewDirs {
   void create_account_dir(const std::string& dir);
   // Everything made so far is on disk; a failure is errno_error.
   void sync();
+  // Everything written so far on the file systems of these directories,
+  // files put into them included, is on disk: one syncfs(2) per file
+  // system whatever the count (vimport fills the new Maildirs first).
+  void sync_all();
 
  private:
   void prepare(const std::string& dir);

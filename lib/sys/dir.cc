@@ -1,11 +1,13 @@
 #include "sys/dir.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <memory>
 
 #include "sys/error.h"
 
@@ -47,6 +49,35 @@ bool rename_no_replace(const std::string& from, const std::string& to) {
   if (file_kind(to, Links::no_follow) != FileKind::missing) return false;
   if (::rename(from.c_str(), to.c_str()) != 0) throw_errno("move " + from + " to " + to);
   return true;
+}
+
+std::vector<DirEntry> dir_entries(const std::string& dir) {
+  std::vector<DirEntry> entries;
+  std::unique_ptr<DIR, int (*)(DIR*)> d(::opendir(dir.c_str()), ::closedir);
+  if (!d) {
+    if (errno == ENOENT) return entries;
+    throw_errno("read directory " + dir);
+  }
+  for (;;) {
+    errno = 0;
+    struct dirent* e = ::readdir(d.get());
+    if (!e) {
+      if (errno != 0) throw_errno("read directory " + dir);
+      return entries;
+    }
+    std::string name = e->d_name;
+    if (name == "." || name == "..") continue;
+    unsigned char type = e->d_type;
+    if (type == DT_UNKNOWN) {
+      struct stat st;
+      if (::fstatat(::dirfd(d.get()), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        throw_errno("look at " + dir + "/" + name);
+      type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
+    }
+    entries.push_back({std::move(name), type == DT_DIR   ? DirEntry::directory
+                                        : type == DT_REG ? DirEntry::regular
+                                                         : DirEntry::other});
+  }
 }
 
 bool remove_empty_dir(const std::string& path) { return ::rmdir(path.c_str()) == 0; }

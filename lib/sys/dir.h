@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <string>
+#include <vector>
 
 namespace vmm::sys {
 
@@ -32,6 +33,16 @@ bool make_dir(const std::string& path, mode_t mode);
 // holds whatever lock keeps others from creating to meanwhile). Failures
 // throw errno_error("move FROM to TO").
 bool rename_no_replace(const std::string& from, const std::string& to);
+
+struct DirEntry {
+  enum Type { directory, regular, other };  // a symlink is other: never followed
+  std::string name;
+  Type type;
+};
+
+// The entries of dir but "." and "..", in no particular order. A missing
+// dir gives none; other failures throw errno_error("read directory DIR").
+std::vector<DirEntry> dir_entries(const std::string& dir);
 
 // rmdir(2): true when removed; false when not (not empty, gone, busy...).
 bool remove_empty_dir(const std::string& path);

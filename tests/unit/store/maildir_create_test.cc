@@ -202,3 +202,14 @@ TEST_CASE("NewDirs: the errors of create_maildir, and nothing half made") {
   dirs.sync();
   CHECK(kind(t / "users/ann/tmp") == "d 700");
 }
+
+TEST_CASE("NewDirs: sync_all syncs the file systems even for one directory, and with none") {
+  TempDir022 t;
+  NewDirs none;
+  none.sync_all();  // nothing made: nothing to do
+  NewDirs dirs;
+  dirs.create_maildir(t / "users/kai");
+  std::ofstream(t / "users/kai/cur/1.x:2,") << "mail";
+  dirs.sync_all();
+  CHECK(kind(t / "users/kai/cur") == "d 700");
+}

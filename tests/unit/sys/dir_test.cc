@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -127,4 +128,24 @@ TEST_CASE("remove_empty_dir: only an empty directory goes") {
   CHECK_FALSE(remove_empty_dir(s / "full"));
   CHECK(file_bytes(s / "full/x") == "x");
   CHECK_FALSE(remove_empty_dir(s / "missing"));
+}
+
+TEST_CASE("dir_entries: names and types, symlinks never followed") {
+  TempDir s;
+  create_dir(s / "d");
+  create_dir(s / "d/sub");
+  write_file(s / "d/file", "x");
+  REQUIRE(::symlink("sub", (s / "d/link").c_str()) == 0);
+  std::vector<DirEntry> entries = dir_entries(s / "d");
+  std::sort(entries.begin(), entries.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].name == "file");
+  CHECK(entries[0].type == DirEntry::regular);
+  CHECK(entries[1].name == "link");
+  CHECK(entries[1].type == DirEntry::other);
+  CHECK(entries[2].name == "sub");
+  CHECK(entries[2].type == DirEntry::directory);
+  CHECK(dir_entries(s / "missing").empty());
+  CHECK(error_of([&] { dir_entries(s / "d/file"); }) ==
+        "unable to read directory " + (s / "d/file") + ": Not a directory");
 }
