@@ -14,9 +14,14 @@
 #
 # courier_need: skips (77) unless authdaemond, the authpipe module, authtest,
 #   authenumerate, nsenter and setsid are here.
-# courier_config DIR [DAEMONS]: writes DIR/etc/authdaemonrc
-#   (authmodulelist="authpipe", DAEMONS workers, default 2) and the symlink
-#   DIR/etc/authProg -> $TOP/authvmailmgr; makes DIR/run.
+# courier_config DIR [DAEMONS] [MODULES]: writes DIR/etc/authdaemonrc
+#   (authmodulelist="MODULES", default authpipe; DAEMONS workers, default 2)
+#   and the symlink DIR/etc/authProg -> $TOP/authvmailmgr; makes DIR/run.
+# courier_userdb_need: Courier's own authuserdb module and makeuserdb
+#   (courier-authlib-userdb, unpacked with tests/debs into DIR/debs), for
+#   comparisons: DIR/modules is the host's module directory plus
+#   libauthuserdb, bound over /usr/lib/courier-authlib by courier_start;
+#   COURIER_MAKEUSERDB is the script (makeuserdb -f DIR/etc/userdb).
 # courier_start: authdaemond (no arguments: it stays in the foreground)
 #   under setsid — on TERM it signals its whole process group, which must
 #   not be the test's — in the sandbox namespace, with VMAILMGR_ETC; sets
@@ -34,6 +39,9 @@
 #   the daemon's stderr is DIR/imapd.log or DIR/pop3d.log.
 #   No FAM here: GAMIN_DEBUG_SERVER=/bin/true (no gam_server is left
 #   behind) and IMAP_USELOCKS=0 (locking would ask FAM, 1.2 s each time).
+#   imapd still asks FAM once after each login (~1.2 s until it gives up):
+#   the benchmark sets COURIER_GAM_SERVER to gamin's gam_server
+#   (courier_debs gamin), which courier_stop stops again.
 # courier_stop: stops every couriertcpd and authdaemond with their process groups
 #   (each its own session), by pid; waits until every process of them is
 #   gone. Safe to repeat.
@@ -58,7 +66,7 @@ courier_config() {
   chmod 755 "$COURIER_DIR" "$COURIER_DIR/etc"
   cat > "$COURIER_DIR/etc/authdaemonrc" <<EOF
 # Written by tests/courier.sh for one test.
-authmodulelist="authpipe"
+authmodulelist="${3:-authpipe}"
 daemons=${2:-2}
 authdaemonvar=/run/courier/authdaemon
 DEBUG_LOGIN=0
@@ -66,6 +74,15 @@ DEFAULTOPTIONS=""
 EOF
   ln -sfn "$TOP/authvmailmgr" "$COURIER_DIR/etc/authProg"
   export COURIER_DIR
+}
+
+courier_userdb_need() {
+  courier_debs courier-authlib-userdb
+  COURIER_MAKEUSERDB=$COURIER_ROOT/usr/sbin/makeuserdb
+  [ -x "$COURIER_MAKEUSERDB" ] || fail "courier-authlib-userdb has no makeuserdb"
+  mkdir -p "$COURIER_DIR/modules"
+  cp -P /usr/lib/courier-authlib/libauth* "$COURIER_ROOT"/usr/lib/courier-authlib/libauthuserdb* \
+    "$COURIER_DIR/modules/" || fail "cannot copy the authlib modules"
 }
 
 # The socket directory is compiled in; bind ours over it, or (when the host
@@ -77,6 +94,9 @@ courier_start() {
   in_sandbox bash -c '
     dir=$1; shift
     mount --bind "$dir/etc" /etc/courier || exit 111
+    if [ -d "$dir/modules" ]; then
+      mount --bind "$dir/modules" /usr/lib/courier-authlib || exit 111
+    fi
     if [ -d /run/courier/authdaemon ]; then
       mount --bind "$dir/run" /run/courier/authdaemon || exit 111
     else
@@ -144,7 +164,7 @@ courier_tcpd() {
   COURIER_TCPD_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   rm -f "$pidfile"
   courier_in bash -c 'echo $$ > "$0"; exec setsid "$@"' "$pidfile" \
-    env GAMIN_DEBUG_SERVER=/bin/true IMAP_USELOCKS=0 LD_LIBRARY_PATH="$root/usr/lib/x86_64-linux-gnu" \
+    env GAMIN_DEBUG_SERVER="${COURIER_GAM_SERVER:-/bin/true}" IMAP_USELOCKS=0 LD_LIBRARY_PATH="$root/usr/lib/x86_64-linux-gnu" \
     IMAP_CAPABILITY="IMAP4rev1 UIDPLUS CHILDREN NAMESPACE" POP3AUTH="" \
     "$root/usr/sbin/couriertcpd" -address=127.0.0.1 -nodnslookup -noidentlookup -maxprocs=20 -maxperip=20 \
     -stderr="$COURIER_DIR/$name.log" "$COURIER_TCPD_PORT" \
@@ -195,6 +215,13 @@ courier_stop_group() {
 courier_stop() {
   local p
   for p in ${COURIER_TCPD_PIDS:-}; do courier_stop_group "$p"; done
+  # A real gam_server (COURIER_GAM_SERVER) detaches into its own session:
+  # the copies started from our unpacked tree, found by their executable.
+  if [ -n "${COURIER_GAM_SERVER:-}" ]; then
+    for p in $(pgrep -x gam_server); do
+      [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$COURIER_GAM_SERVER" ] && kill -TERM "$p" 2>/dev/null
+    done
+  fi
   COURIER_TCPD_PIDS= COURIER_IMAP_PID= COURIER_POP_PID=
   [ -n "${COURIER_PID:-}" ] && courier_stop_group "$COURIER_PID"
   COURIER_PID=
