@@ -14,9 +14,14 @@
 #
 # courier_need: skips (77) unless authdaemond, the authpipe module, authtest,
 #   authenumerate, nsenter and setsid are here.
-# courier_config DIR [DAEMONS]: writes DIR/etc/authdaemonrc
-#   (authmodulelist="authpipe", DAEMONS workers, default 2) and the symlink
-#   DIR/etc/authProg -> $TOP/authvmailmgr; makes DIR/run.
+# courier_config DIR [DAEMONS] [MODULES]: writes DIR/etc/authdaemonrc
+#   (authmodulelist="MODULES", default authpipe; DAEMONS workers, default 2)
+#   and the symlink DIR/etc/authProg -> $TOP/authvmailmgr; makes DIR/run.
+# courier_userdb_need: Courier's own authuserdb module and makeuserdb
+#   (courier-authlib-userdb, unpacked with tests/debs into DIR/debs), for
+#   comparisons: DIR/modules is the host's module directory plus
+#   libauthuserdb, bound over /usr/lib/courier-authlib by courier_start;
+#   COURIER_MAKEUSERDB is the script (makeuserdb -f DIR/etc/userdb).
 # courier_start: authdaemond (no arguments: it stays in the foreground)
 #   under setsid — on TERM it signals its whole process group, which must
 #   not be the test's — in the sandbox namespace, with VMAILMGR_ETC; sets
@@ -24,17 +29,23 @@
 #   goes to DIR/authdaemond.log.
 # courier_in CMD...: runs CMD in authdaemond's mount namespace.
 # courier_programs: the pids of authdaemond's running authvmailmgr copies, sorted.
-# courier_imap_need: unpacks courier-imap, courier-base and their two
-#   libraries into DIR/debs with tests/debs (skips when they cannot be had).
-# courier_imap_start: couriertcpd on 127.0.0.1 at a free port running
-#   imaplogin + imapd (Maildir), in the namespace, under setsid; sets
-#   COURIER_IMAP_PORT and COURIER_IMAP_PID; imapd's stderr is DIR/imapd.log.
+# courier_imap_need, courier_pop_need: unpack courier-imap or courier-pop,
+#   courier-base and their two libraries into DIR/debs with tests/debs
+#   (skip when they cannot be had); COURIER_ROOT is that directory.
+# courier_imap_start, courier_pop_start: couriertcpd on 127.0.0.1 at a free
+#   port running imaplogin + imapd, or courierpop3login + courierpop3d
+#   (Maildir), in the namespace, under setsid (courier_tcpd); set
+#   COURIER_IMAP_PORT/COURIER_IMAP_PID or COURIER_POP_PORT/COURIER_POP_PID;
+#   the daemon's stderr is DIR/imapd.log or DIR/pop3d.log.
 #   No FAM here: GAMIN_DEBUG_SERVER=/bin/true (no gam_server is left
 #   behind) and IMAP_USELOCKS=0 (locking would ask FAM, 1.2 s each time).
-# courier_stop: stops couriertcpd and authdaemond with their process groups
+#   imapd still asks FAM once after each login (~1.2 s until it gives up):
+#   the benchmark sets COURIER_GAM_SERVER to gamin's gam_server
+#   (courier_debs gamin), which courier_stop stops again.
+# courier_stop: stops every couriertcpd and authdaemond with their process groups
 #   (each its own session), by pid; waits until every process of them is
 #   gone. Safe to repeat.
-# courier_log: both logs, for failure messages.
+# courier_log: every log, for failure messages.
 
 COURIER_AUTHDAEMOND=/usr/lib/courier/courier-authlib/authdaemond
 
@@ -55,7 +66,7 @@ courier_config() {
   chmod 755 "$COURIER_DIR" "$COURIER_DIR/etc"
   cat > "$COURIER_DIR/etc/authdaemonrc" <<EOF
 # Written by tests/courier.sh for one test.
-authmodulelist="authpipe"
+authmodulelist="${3:-authpipe}"
 daemons=${2:-2}
 authdaemonvar=/run/courier/authdaemon
 DEBUG_LOGIN=0
@@ -63,6 +74,15 @@ DEFAULTOPTIONS=""
 EOF
   ln -sfn "$TOP/authvmailmgr" "$COURIER_DIR/etc/authProg"
   export COURIER_DIR
+}
+
+courier_userdb_need() {
+  courier_debs courier-authlib-userdb
+  COURIER_MAKEUSERDB=$COURIER_ROOT/usr/sbin/makeuserdb
+  [ -x "$COURIER_MAKEUSERDB" ] || fail "courier-authlib-userdb has no makeuserdb"
+  mkdir -p "$COURIER_DIR/modules"
+  cp -P /usr/lib/courier-authlib/libauth* "$COURIER_ROOT"/usr/lib/courier-authlib/libauthuserdb* \
+    "$COURIER_DIR/modules/" || fail "cannot copy the authlib modules"
 }
 
 # The socket directory is compiled in; bind ours over it, or (when the host
@@ -74,6 +94,9 @@ courier_start() {
   in_sandbox bash -c '
     dir=$1; shift
     mount --bind "$dir/etc" /etc/courier || exit 111
+    if [ -d "$dir/modules" ]; then
+      mount --bind "$dir/modules" /usr/lib/courier-authlib || exit 111
+    fi
     if [ -d /run/courier/authdaemon ]; then
       mount --bind "$dir/run" /run/courier/authdaemon || exit 111
     else
@@ -109,36 +132,68 @@ courier_programs() {
   done | sort -n
 }
 
-courier_imap_need() {
-  COURIER_IMAP_ROOT=$COURIER_DIR/debs
-  "$TOP/tests/debs" "$COURIER_IMAP_ROOT" courier-imap courier-base libcourier-unicode4 libgamin0 ||
-    skip "courier-imap cannot be unpacked here"
-  [ -x "$COURIER_IMAP_ROOT/usr/lib/courier/courier/imaplogin" ] ||
-    fail "courier-imap has no imaplogin"
+# courier_debs PACKAGE...: unpacks PACKAGE... (and courier-base with the two
+# libraries its servers need) into COURIER_ROOT=DIR/debs; skips when they
+# cannot be had.
+courier_debs() {
+  COURIER_ROOT=$COURIER_DIR/debs
+  "$TOP/tests/debs" "$COURIER_ROOT" courier-base libcourier-unicode4 libgamin0 "$@" ||
+    skip "$* cannot be unpacked here"
 }
 
-courier_imap_start() {
-  COURIER_IMAP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  local pidfile=$COURIER_DIR/couriertcpd.pid root=$COURIER_IMAP_ROOT
+courier_imap_need() {
+  courier_debs courier-imap
+  COURIER_IMAP_ROOT=$COURIER_ROOT
+  [ -x "$COURIER_ROOT/usr/lib/courier/courier/imaplogin" ] || fail "courier-imap has no imaplogin"
+}
+
+courier_pop_need() {
+  courier_debs courier-pop
+  [ -x "$COURIER_ROOT/usr/lib/courier/courier/courierpop3login" ] ||
+    fail "courier-pop has no courierpop3login"
+}
+
+# courier_tcpd NAME LOGIN DAEMON: couriertcpd on 127.0.0.1 at a free port
+# running LOGIN DAEMON Maildir (paths below COURIER_ROOT), in authdaemond's
+# namespace, under setsid; sets COURIER_TCPD_PORT and COURIER_TCPD_PID and
+# adds the pid to COURIER_TCPD_PIDS (courier_stop stops them all). NAME
+# names its logs: DIR/NAME.log (the daemon's stderr), DIR/NAME-tcpd.log.
+courier_tcpd() {
+  local name=$1 login=$2 daemon=$3 root=$COURIER_ROOT
+  local pidfile=$COURIER_DIR/$name-tcpd.pid
+  COURIER_TCPD_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   rm -f "$pidfile"
   courier_in bash -c 'echo $$ > "$0"; exec setsid "$@"' "$pidfile" \
-    env GAMIN_DEBUG_SERVER=/bin/true IMAP_USELOCKS=0 LD_LIBRARY_PATH="$root/usr/lib/x86_64-linux-gnu" \
-    IMAP_CAPABILITY="IMAP4rev1 UIDPLUS CHILDREN NAMESPACE" \
+    env GAMIN_DEBUG_SERVER="${COURIER_GAM_SERVER:-/bin/true}" IMAP_USELOCKS=0 LD_LIBRARY_PATH="$root/usr/lib/x86_64-linux-gnu" \
+    IMAP_CAPABILITY="IMAP4rev1 UIDPLUS CHILDREN NAMESPACE" POP3AUTH="" \
     "$root/usr/sbin/couriertcpd" -address=127.0.0.1 -nodnslookup -noidentlookup -maxprocs=20 -maxperip=20 \
-    -stderr="$COURIER_DIR/imapd.log" "$COURIER_IMAP_PORT" \
-    "$root/usr/lib/courier/courier/imaplogin" "$root/usr/bin/imapd" Maildir \
-    >>"$COURIER_DIR/couriertcpd.log" 2>&1 &
+    -stderr="$COURIER_DIR/$name.log" "$COURIER_TCPD_PORT" \
+    "$root/$login" "$root/$daemon" Maildir \
+    >>"$COURIER_DIR/$name-tcpd.log" 2>&1 &
   local i
-  COURIER_IMAP_PID=
+  COURIER_TCPD_PID=
   for i in $(seq 100); do
-    [ -z "$COURIER_IMAP_PID" ] && [ -s "$pidfile" ] && COURIER_IMAP_PID=$(cat "$pidfile")
-    if [ -n "$COURIER_IMAP_PID" ] && (exec 5<>"/dev/tcp/127.0.0.1/$COURIER_IMAP_PORT") 2>/dev/null; then
+    if [ -z "$COURIER_TCPD_PID" ] && [ -s "$pidfile" ]; then
+      COURIER_TCPD_PID=$(cat "$pidfile")
+      COURIER_TCPD_PIDS="${COURIER_TCPD_PIDS:-} $COURIER_TCPD_PID"
+    fi
+    if [ -n "$COURIER_TCPD_PID" ] && (exec 5<>"/dev/tcp/127.0.0.1/$COURIER_TCPD_PORT") 2>/dev/null; then
       return 0
     fi
     sleep 0.1
   done
   courier_log >&2
-  fail "couriertcpd did not start"
+  fail "couriertcpd ($name) did not start"
+}
+
+courier_imap_start() {
+  courier_tcpd imapd usr/lib/courier/courier/imaplogin usr/bin/imapd
+  COURIER_IMAP_PORT=$COURIER_TCPD_PORT COURIER_IMAP_PID=$COURIER_TCPD_PID
+}
+
+courier_pop_start() {
+  courier_tcpd pop3d usr/lib/courier/courier/courierpop3login usr/lib/courier/courier/courierpop3d
+  COURIER_POP_PORT=$COURIER_TCPD_PORT COURIER_POP_PID=$COURIER_TCPD_PID
 }
 
 # courier_stop_group PID: TERM to the process group PID leads, then KILL
@@ -158,8 +213,16 @@ courier_stop_group() {
 }
 
 courier_stop() {
-  [ -n "${COURIER_IMAP_PID:-}" ] && courier_stop_group "$COURIER_IMAP_PID"
-  COURIER_IMAP_PID=
+  local p
+  for p in ${COURIER_TCPD_PIDS:-}; do courier_stop_group "$p"; done
+  # A real gam_server (COURIER_GAM_SERVER) detaches into its own session:
+  # the copies started from our unpacked tree, found by their executable.
+  if [ -n "${COURIER_GAM_SERVER:-}" ]; then
+    for p in $(pgrep -x gam_server); do
+      [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$COURIER_GAM_SERVER" ] && kill -TERM "$p" 2>/dev/null
+    done
+  fi
+  COURIER_TCPD_PIDS= COURIER_IMAP_PID= COURIER_POP_PID=
   [ -n "${COURIER_PID:-}" ] && courier_stop_group "$COURIER_PID"
   COURIER_PID=
   wait 2>/dev/null
@@ -167,6 +230,5 @@ courier_stop() {
 }
 
 courier_log() {
-  cat "$COURIER_DIR/authdaemond.log" "$COURIER_DIR/imapd.log" "$COURIER_DIR/couriertcpd.log" \
-    2>/dev/null
+  cat "$COURIER_DIR/authdaemond.log" "$COURIER_DIR"/*d.log "$COURIER_DIR"/*-tcpd.log 2>/dev/null
 }
