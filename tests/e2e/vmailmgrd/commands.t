@@ -34,6 +34,8 @@ vmc lookup example.test joe ann-secret
 expect_rc 1; expect_out "ERROR: authentication failed"
 
 # chattr, every attribute number of VMailMgr 0.97.
+dump ann
+ann_ctime=$(sed -n 's/^Creation-Time: //p' <<<"$out")  # made in its own second, maybe not joe's
 vmc chattr example.test joe joe-secret 1 'new joe pw'
 expect_out "OK: password for user 'joe' successfully changed"
 expect_login joe@example.test 'new joe pw'
@@ -59,7 +61,7 @@ Hard-Quota: 5000000
 Soft-Quota: 4000000
 Message-Size-Limit: 100000
 Message-Count-Limit: 500
-Creation-Time: $ctime
+Creation-Time: $ann_ctime
 Expiry-Time: 1900000000
 Has-Mailbox: true
 Mailbox-Enabled: false
