@@ -119,6 +119,18 @@ for pair in ann:Kestrel.Moss-42 dee:des-pw zed:zero-pw vm3:md5-pw; do
 done
 [ "$(stat -c %u:%a "$BASE_HOME/passwd.cdb")" = 2901:600 ] || fail "the rehashed table is not the base user's 0600"
 
+# A hook that hangs is killed with everything it started after 4 s: an
+# internal failure, and the helper ends in time.
+printf '#!/bin/sh\nsleep 60 &\nsleep 60\n' > "$T/vmetc/checkvpw-presetuid"
+chmod 755 "$T/vmetc/checkvpw-presetuid"
+start=$(date +%s)
+ask -- joe@example.test joe-secret
+took=$(( $(date +%s) - start ))
+expect_out "PASSDB_RESULT_INTERNAL_FAILURE|$T/vmetc/checkvpw-presetuid did not finish within ${out##*within }" "hanging hook"
+[ "$took" -le 6 ] || fail "the helper took $took s with a hanging hook"
+pgrep -f "$T/vmetc/checkvpw-presetuid" >/dev/null && fail "the hanging hook is still running"
+rm "$T/vmetc/checkvpw-presetuid"
+
 # Malformed requests: an internal failure answer, never a login.
 printf 'joe@example.test\0joe-secret' > "$T/request"
 : > "$T/answer"
