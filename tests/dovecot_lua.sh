@@ -100,6 +100,11 @@ lua_checks() {
   expect_out "$mail_value" "doveadm user -f $mail_field"
   run in_sandbox "$doveadm" -c "$DOVECOT_DIR/dovecot.conf" user -f "$quota_field" joe@example.test
   expect_out "$quota_value" "doveadm user -f $quota_field"
+  # The quota plugin enforces the account's limits (5000000 bytes, 500 messages).
+  run in_sandbox "$doveadm" -c "$DOVECOT_DIR/dovecot.conf" quota get -u joe@example.test
+  expect_rc 0 "doveadm quota get"
+  grep -Eq "STORAGE +[0-9]+ +488[23] " <<<"$out" || fail "storage limit: $out"
+  grep -Eq "MESSAGE +1 +500 " <<<"$out" || fail "message limit: $out"
   for login in nobody@example.test sales@example.test eve@example.test dora@example.test; do
     run in_sandbox "$doveadm" -c "$DOVECOT_DIR/dovecot.conf" user "$login"
     expect_rc 67 "doveadm user $login: unknown"
