@@ -1,13 +1,13 @@
-# Figures 7 and 8: IMAP logins per second through vmailmgr's Lua glue
+# Figures 8 and 9: IMAP logins per second through vmailmgr's Lua glue
 # (dovecotvpw.lua: passdb lua + userdb prefetch) / the same Dovecot with its
 # own passwd-file passdb and userdb, 100 000 users each, the same yescrypt
-# hash on both sides. 7: Dovecot 2.4.4 built from ../shared/peers/dovecot-2.4
-# (skipped, with a note, where it is not built); 8: Debian 12's Dovecot 2.3
+# hash on both sides. 8: Dovecot 2.4.4 built from ../shared/peers/dovecot-2.4
+# (skipped, with a note, where it is not built); 9: Debian 12's Dovecot 2.3
 # with dovecot-auth-lua. The domain is figure 2's (vmbdove, dove.bench).
 bench_dovecot_lua() {
   local version=$1 users=$2 rounds=$3 logins=$4 concurrency=2 active=20 home=$T/home/vmbdove
-  local fig=8 label="2.3 Lua"
-  [ "$version" = 2.4 ] && fig=7 label="2.4 Lua"
+  local fig=9 label="2.3 Lua"
+  [ "$version" = 2.4 ] && fig=8 label="2.4 Lua"
   if [ "$version" = 2.4 ]; then
     source "$TOP/tests/dovecot24.sh"
     if ! (dovecot24_need) >/dev/null 2>&1; then
