@@ -19,11 +19,15 @@ TOOL_SRC := $(sort $(wildcard tests/tools/*.cc))
 TOOLS    := $(TOOL_SRC:tests/tools/%.cc=obj/tests/tools/%)
 MAN_SRC  := $(sort $(wildcard man/*.[18]))
 MAN_OUT  := $(MAN_SRC:man/%=obj/man/%)
+# Glue a peer loads in its own language (Dovecot's Lua): built at the top,
+# beside the programs it runs, and installed beside them.
+GLUE_SRC := $(sort $(wildcard lua/*.lua))
+GLUE     := $(notdir $(GLUE_SRC))
 
 .PHONY: all check unit demo install clean deps fuzz
 .SECONDARY:
 
-all: $(PROGS) $(TOOLS) $(MAN_OUT)
+all: $(PROGS) $(GLUE) $(TOOLS) $(MAN_OUT)
 
 # conf-* values become compiled-in constants (qmail's auto_* idea).
 obj/auto/paths.h: conf-home conf-etc conf-qmail VERSION
@@ -60,6 +64,9 @@ obj/man/%: man/% conf-home conf-etc conf-qmail VERSION
 	sed -e 's|@conf-home@|$(HOME_DIR)|g' -e 's|@conf-etc@|$(ETC_DIR)|g' \
 	    -e 's|@conf-qmail@|$(QMAIL_DIR)|g' -e 's|@version@|$(VERSION)|g' $< > $@
 
+%.lua: lua/%.lua VERSION
+	sed -e 's|@version@|$(VERSION)|g' $< > $@.tmp && mv $@.tmp $@
+
 unit: obj/tests/unit/run
 	obj/tests/unit/run
 
@@ -77,6 +84,7 @@ demo:
 install: all
 	install -d $(DESTDIR)$(HOME_DIR)/bin $(DESTDIR)$(HOME_DIR)/share/man/man1 $(DESTDIR)$(HOME_DIR)/share/man/man8
 	for p in $(PROGS); do install -m 0755 $$p $(DESTDIR)$(HOME_DIR)/bin/$$p; done
+	for g in $(GLUE); do install -m 0644 $$g $(DESTDIR)$(HOME_DIR)/bin/$$g; done
 	for m in $(MAN_OUT); do case $$m in \
 	  *.1) install -m 0644 $$m $(DESTDIR)$(HOME_DIR)/share/man/man1/ ;; \
 	  *.8) install -m 0644 $$m $(DESTDIR)$(HOME_DIR)/share/man/man8/ ;; esac; done
@@ -88,6 +96,6 @@ fuzz: obj/auto/paths.h
 	$(MAKE) -f tests/fuzz/fuzz.mk run FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 clean:
-	rm -rf obj $(PROGS)
+	rm -rf obj $(PROGS) $(GLUE)
 
 -include $(shell find obj -name '*.d' 2>/dev/null)

@@ -16,7 +16,13 @@
 #   DOVECOT_POP3_PORT and DOVECOT_IMAP_PORT. VMAILMGR_ETC (when set) and the
 #   names in DOVECOT_IMPORT_ENV reach checkvpw (Dovecot clears the environment).
 #   service auth runs as root so checkvpw can read tables in 0750 homes.
-# dovecot_start [RUNNER...]: runs "RUNNER... dovecot -F -c DIR/dovecot.conf"
+# dovecot_lua_config DIR LUAFILE [CONFIG-LINE...]
+#   The same Dovecot 2.3 with vmailmgr's Lua glue instead of checkvpw: passdb
+#   lua (blocking, in the auth workers, which run as root), userdb prefetch
+#   for logins, then userdb lua for lookups without one (doveadm user).
+#   dovecot_need_lua skips the test unless dovecot-auth-lua is installed.
+# dovecot_start [RUNNER...]: runs "RUNNER... $DOVECOT_BIN -F -c DIR/dovecot.conf"
+#   (DOVECOT_BIN: /usr/sbin/dovecot unless set; tests/dovecot24.sh sets it)
 #   in the background (RUNNER may be in_sandbox), sets DOVECOT_PID to the
 #   master's own pid (written by the inner shell that execs Dovecot) and waits
 #   until both ports answer.
@@ -32,23 +38,38 @@ dovecot_need() {
     skip "the dovecot and dovenull users are missing"
 }
 
+dovecot_need_lua() {
+  dovecot_need
+  [ -e /usr/lib/dovecot/modules/auth/libauthdb_lua.so ] || skip "dovecot-auth-lua is not installed"
+}
+
 dovecot_free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# dovecot_ports DIR: DOVECOT_DIR, two free ports, DIR made (for the writers).
+dovecot_ports() {
+  DOVECOT_DIR=$1
+  DOVECOT_POP3_PORT=$(dovecot_free_port)
+  DOVECOT_IMAP_PORT=$(dovecot_free_port)
+  while [ "$DOVECOT_IMAP_PORT" = "$DOVECOT_POP3_PORT" ]; do DOVECOT_IMAP_PORT=$(dovecot_free_port); done
+  mkdir -p "$1"
+  chmod 755 "$1"
+  export DOVECOT_DIR DOVECOT_POP3_PORT DOVECOT_IMAP_PORT
+}
+
+# dovecot_imports SEP: "TZ", VMAILMGR_ETC and the DOVECOT_IMPORT_ENV names
+# as NAME=value words separated by SEP.
+dovecot_imports() {
+  local import="TZ" name
+  [ -n "${VMAILMGR_ETC:-}" ] && import="$import$1VMAILMGR_ETC=$VMAILMGR_ETC"
+  for name in ${DOVECOT_IMPORT_ENV:-}; do import="$import$1$name=${!name-}"; done
+  printf '%s' "$import"
 }
 
 dovecot_config() {
   local dir=$1 checkvpw=$2 userdb=${3:-prefetch}
   shift; shift; [ $# -gt 0 ] && shift
-  DOVECOT_DIR=$dir
-  DOVECOT_POP3_PORT=$(dovecot_free_port)
-  DOVECOT_IMAP_PORT=$(dovecot_free_port)
-  while [ "$DOVECOT_IMAP_PORT" = "$DOVECOT_POP3_PORT" ]; do DOVECOT_IMAP_PORT=$(dovecot_free_port); done
-  mkdir -p "$dir"
-  chmod 755 "$dir"
-  local import="TZ"
-  [ -n "${VMAILMGR_ETC:-}" ] && import="$import VMAILMGR_ETC=$VMAILMGR_ETC"
-  local name
-  for name in ${DOVECOT_IMPORT_ENV:-}; do import="$import $name=${!name-}"; done
   local userdb_block
   case $userdb in
     prefetch) userdb_block="userdb {
@@ -60,6 +81,41 @@ dovecot_config() {
 }" ;;
     *) fail "dovecot_config: unknown userdb '$userdb'" ;;
   esac
+  dovecot_write_config "$dir" "passdb {
+  driver = checkpassword
+  args = $checkvpw
+}
+$userdb_block
+# checkvpw reads ~base/passwd.cdb (0600 in a 0750 home): the auth process,
+# which runs it, must be root. checkvpw itself never changes its uid here.
+service auth {
+  user = root
+}" "$@"
+}
+
+dovecot_lua_config() {
+  local dir=$1 lua=$2
+  shift 2
+  dovecot_write_config "$dir" "passdb {
+  driver = lua
+  args = file=$lua blocking=yes
+}
+userdb {
+  driver = prefetch
+}
+userdb {
+  driver = lua
+  args = file=$lua blocking=yes
+}" "$@"
+}
+
+# dovecot_write_config DIR AUTH-BLOCKS [CONFIG-LINE...]: the 2.3 file.
+dovecot_write_config() {
+  local dir=$1 auth=$2
+  shift 2
+  dovecot_ports "$dir"
+  local import
+  import=$(dovecot_imports " ")
   {
     cat <<EOF
 # Written by tests/dovecot.sh for one test; nothing here touches /etc/dovecot.
@@ -78,16 +134,7 @@ default_login_user = dovenull
 default_internal_user = dovecot
 import_environment = $import
 pop3_uidl_format = %08Xu%08Xv
-passdb {
-  driver = checkpassword
-  args = $checkvpw
-}
-$userdb_block
-# checkvpw reads ~base/passwd.cdb (0600 in a 0750 home): the auth process,
-# which runs it, must be root. checkvpw itself never changes its uid here.
-service auth {
-  user = root
-}
+$auth
 service pop3-login {
   inet_listener pop3 {
     address = 127.0.0.1
@@ -119,7 +166,6 @@ EOF
     local line
     for line in "$@"; do echo "$line"; done
   } > "$dir/dovecot.conf"
-  export DOVECOT_DIR DOVECOT_POP3_PORT DOVECOT_IMAP_PORT
 }
 
 dovecot_port_open() {
@@ -134,7 +180,7 @@ dovecot_start() {
   # forked subshell: $! would be that subshell. The inner shell writes its
   # own pid, which exec makes Dovecot's master pid.
   "$@" bash -c 'echo $$ > "$0"; exec "$@"' "$pidfile" \
-    /usr/sbin/dovecot -F -c "$DOVECOT_DIR/dovecot.conf" >>"$DOVECOT_DIR/stdout.log" 2>&1 &
+    "${DOVECOT_BIN:-/usr/sbin/dovecot}" -F -c "$DOVECOT_DIR/dovecot.conf" >>"$DOVECOT_DIR/stdout.log" 2>&1 &
   DOVECOT_RUNNER_PID=$!
   DOVECOT_PID=
   local i

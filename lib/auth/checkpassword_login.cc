@@ -3,6 +3,7 @@
 #include <exception>
 #include <utility>
 
+#include "auth/dovecot_fields.h"
 #include "auth/env.h"
 #include "auth/failure.h"
 #include "auth/hooks.h"
@@ -92,16 +93,7 @@ AuthOutcome classic(const std::vector<std::string>& argv, AuthSystem& sys,
 AuthOutcome dovecot(const std::vector<std::string>& argv, AuthSystem& sys,
                     const domain::Config& global, const HookSite& site, const AuthSetup& setup,
                     const VerifiedLogin& login, std::string_view password) {
-  const domain::BaseUser& base = login.target.base;
-  DovecotUser user{base.uid, base.gid, base.home, "", std::nullopt, std::nullopt};
-  if (login.virtual_account()) {
-    user.home = user.maildir = login.domain->absolute(login.record.directory);
-    user.hard_quota = login.record.hard_quota;
-    user.msg_count = login.record.msg_count;
-  } else {
-    std::string rel = global.str("default-maildir");
-    user.maildir = !rel.empty() && rel.front() == '/' ? rel : base.home + "/" + rel;
-  }
+  const DovecotUser user = dovecot_user(login, global);
   sys.set_env("USER", login.known_as);
   sys.set_env("HOME", user.home);
   sys.set_env("MAILDIR", user.maildir);

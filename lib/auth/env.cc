@@ -1,5 +1,7 @@
 #include "auth/env.h"
 
+#include "auth/dovecot_fields.h"
+
 namespace vmm::auth {
 namespace {
 
@@ -31,29 +33,21 @@ std::vector<EnvChange> account_env(std::string_view account, const fmt::Record* 
 }
 
 std::vector<EnvChange> dovecot_env(const DovecotUser& user) {
-  std::vector<EnvChange> out = {
-      {"userdb_uid", std::to_string(user.uid)},
-      {"userdb_gid", std::to_string(user.gid)},
-      {"userdb_home", user.home},
-      {"userdb_mail", "maildir:" + user.maildir},
-  };
-  std::string extra = "userdb_uid userdb_gid userdb_home userdb_mail";
-  // Both limits, so Dovecot writes the same Maildir++ definition ("NS,NC")
-  // as vdeliver and neither keeps rewriting the other's maildirsize.
-  if (user.hard_quota || user.msg_count) {
-    std::string rule = "*";
-    if (user.hard_quota) rule += ":storage=" + std::to_string(*user.hard_quota) + "B";
-    if (user.msg_count) rule += ":messages=" + std::to_string(*user.msg_count);
-    out.push_back({"userdb_quota_rule", rule});
-    extra += " userdb_quota_rule";
-  } else {
-    out.push_back({"userdb_quota_rule", std::nullopt});
+  std::vector<EnvChange> out;
+  std::string extra;
+  bool quota = false;
+  for (const auto& [key, value] : userdb_fields(user, DovecotVersion::v2_3)) {
+    out.push_back({"userdb_" + key, value});
+    extra += (extra.empty() ? "userdb_" : " userdb_") + key;
+    quota = quota || key == "quota_rule";
   }
+  // Not inherited from the server either, when the account has no limits.
+  if (!quota) out.push_back({"userdb_quota_rule", std::nullopt});
   out.push_back({"EXTRA", extra});
   return out;
 }
 
-void apply_env(AuthSystem& sys, const std::vector<EnvChange>& changes) {
+void apply_env(LoginSystem& sys, const std::vector<EnvChange>& changes) {
   for (const EnvChange& c : changes) {
     if (c.value)
       sys.set_env(c.name, *c.value);

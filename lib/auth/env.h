@@ -39,6 +39,6 @@ struct DovecotUser {
 };
 std::vector<EnvChange> dovecot_env(const DovecotUser& user);
 
-void apply_env(AuthSystem& sys, const std::vector<EnvChange>& changes);
+void apply_env(LoginSystem& sys, const std::vector<EnvChange>& changes);
 
 }  // namespace vmm::auth

@@ -5,7 +5,7 @@
 
 namespace vmm::auth {
 
-int report_failure(AuthSystem& sys, const HookSite& site, const AuthSetup& setup, const Error& e) {
+int report_failure(LoginSystem& sys, const HookSite& site, const AuthSetup& setup, const Error& e) {
   try {
     sys.set_env("CHECKVPW_ERROR", e.what());
   } catch (const std::exception& x) {

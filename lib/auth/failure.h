@@ -12,6 +12,6 @@ namespace vmm::auth {
 // Returns failure_status(e.cls(), setup). A hook that fails or cannot run
 // here only gets a warning: the login has failed already, and its exit code
 // must stay the one that says why.
-int report_failure(AuthSystem& sys, const HookSite& site, const AuthSetup& setup, const Error& e);
+int report_failure(LoginSystem& sys, const HookSite& site, const AuthSetup& setup, const Error& e);
 
 }  // namespace vmm::auth

@@ -11,7 +11,7 @@ namespace vmm::auth {
 namespace {
 
 [[noreturn]] void refuse(domain::Verdict v, const std::string& who) {
-  throw Error(ErrorClass::bad_login, std::string(domain::describe(v)) + ": " + who);
+  throw LoginRefusal(v, std::string(domain::describe(v)) + ": " + who);
 }
 
 bool enabled(const fmt::Limit& setting) { return !setting || *setting != 0; }
@@ -33,7 +33,7 @@ VerifiedLogin authenticate(const fmt::CheckpasswordRequest& request, const AuthS
       domain::resolve_login(request.login, domain::login_rules(global), env, control, users);
   if (r.outcome == domain::LoginLookup::malformed) {
     dummy_hash();
-    throw Error(ErrorClass::bad_login, "malformed login");
+    throw LoginRefusal(domain::Verdict::unknown, "malformed login");
   }
   if (r.outcome == domain::LoginLookup::unknown) {
     dummy_hash();
@@ -52,7 +52,8 @@ VerifiedLogin authenticate(const fmt::CheckpasswordRequest& request, const AuthS
     // system-logins says and before the password is looked at.
     if (base.uid == 0) {
       dummy_hash();
-      throw Error(ErrorClass::bad_login, "user " + base.name + " has uid 0: " + login.known_as);
+      throw LoginRefusal(domain::Verdict::unknown,
+                         "user " + base.name + " has uid 0: " + login.known_as);
     }
     domain::Verdict v =
         domain::check_system(users, base.name, secret, enabled(global.number("system-logins")));
@@ -65,8 +66,8 @@ VerifiedLogin authenticate(const fmt::CheckpasswordRequest& request, const AuthS
   site.owner = sys::Identity{base.name, base.uid, base.gid};
   if (base.uid == 0) {
     dummy_hash();
-    throw Error(ErrorClass::bad_login,
-                "base user " + base.name + " has uid 0: " + login.known_as);
+    throw LoginRefusal(domain::Verdict::unknown,
+                       "base user " + base.name + " has uid 0: " + login.known_as);
   }
   // ~base/.vmailmgr and the table belong to the base user: as root, read
   // them with its rights, so a symlink there cannot show it root's files.

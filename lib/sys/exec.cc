@@ -1,7 +1,9 @@
 #include "sys/exec.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,6 +12,7 @@
 
 #include "sys/error.h"
 #include "sys/fd.h"
+#include "sys/fd_wait.h"
 
 namespace vmm::sys {
 
@@ -49,9 +52,9 @@ int wait_for(pid_t pid, const std::string& path) {
   return WEXITSTATUS(status);
 }
 
-}  // namespace
-
-int run_program(const std::vector<std::string>& argv) {
+// fork + execv with the exec's errno reported back: the child's pid once
+// the exec worked. own_group: the child leads a new process group.
+pid_t start_program(const std::vector<std::string>& argv, bool own_group) {
   std::vector<char*> args = c_argv(argv);
   const std::string& path = argv[0];
   int fds[2];
@@ -61,6 +64,7 @@ int run_program(const std::vector<std::string>& argv) {
   pid_t pid = ::fork();
   if (pid < 0) throw_errno("fork to run " + path);
   if (pid == 0) {
+    if (own_group) ::setpgid(0, 0);
     ::execv(args[0], args.data());
     int err = errno;
     // Best effort: if this write fails the parent sees a plain exit 127.
@@ -68,11 +72,49 @@ int run_program(const std::vector<std::string>& argv) {
     (void)ignored;
     ::_exit(127);
   }
+  if (own_group) ::setpgid(pid, pid);  // either side may come first; one suffices
   report_write = Fd();  // so the read below sees EOF once the exec succeeds
   int exec_err = read_exec_errno(report_read.get());
-  int status = wait_for(pid, path);
-  if (exec_err != 0) throw errno_error("run " + path, exec_err);
-  return status;
+  if (exec_err != 0) {
+    wait_for(pid, path);
+    throw errno_error("run " + path, exec_err);
+  }
+  return pid;
+}
+
+}  // namespace
+
+int run_program(const std::vector<std::string>& argv) {
+  pid_t pid = start_program(argv, false);
+  return wait_for(pid, argv[0]);
+}
+
+int run_program_within(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
+  const pid_t pid = start_program(argv, true);
+  // A pidfd becomes readable when the child ends: poll it with the bound.
+  const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+  if (pidfd < 0) {
+    int err = errno;
+    ::kill(-pid, SIGKILL);
+    wait_for(pid, argv[0]);
+    throw errno_error("watch " + argv[0], err);
+  }
+  Fd watch(pidfd);
+  FdWait ended = FdWait::timeout;
+  try {
+    ended = wait_readable(watch.get(), timeout, argv[0]);
+  } catch (...) {
+    ::kill(-pid, SIGKILL);
+    wait_for(pid, argv[0]);
+    throw;
+  }
+  if (ended == FdWait::timeout) {
+    ::kill(-pid, SIGKILL);
+    wait_for(pid, argv[0]);
+    throw Error(ErrorClass::temporary, argv[0] + " did not finish within " +
+                                           std::to_string(timeout.count()) + " ms");
+  }
+  return wait_for(pid, argv[0]);
 }
 
 void exec_program(const std::vector<std::string>& argv) {

@@ -1,6 +1,7 @@
 // Running other programs: hooks, the checkpassword next program, sendmail.
 // No shell and no PATH search anywhere: argv[0] is the path of the program.
 #pragma once
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,13 @@ namespace vmm::sys {
 // program is an error, never a made-up exit status. A failed fork, pipe or
 // wait throws by errno. An empty argv is a programming error (logic_error).
 int run_program(const std::vector<std::string>& argv);
+
+// run_program for a caller that must answer in time (a login helper a
+// server waits for): the child leads a process group of its own, and when
+// it has not ended within timeout the whole group is killed (SIGKILL), so
+// nothing it started lingers, and this throws Error(temporary, "ARGV0 did
+// not finish within N ms").
+int run_program_within(const std::vector<std::string>& argv, std::chrono::milliseconds timeout);
 
 // Replaces this process with argv[0]; returns only by throwing
 // errno_error("run <argv[0]>", errno).

@@ -18,5 +18,13 @@ for p in $progs; do
   [ -f "$m" ] || fail "man page $m not installed"
   if grep -q '@conf-[a-z]*@\|@version@' "$m"; then fail "$m still has placeholders"; fi
 done
+# Glue a peer loads (dovecotvpw.lua) beside the programs it runs, 0644.
+for g in $(cd lua && ls *.lua); do
+  f="$T/stage$home/bin/$g"
+  [ -f "$f" ] || fail "$g not installed at $f"
+  expect_eq "$(stat -c %a "$f")" 644 "mode of $g"
+  cmp -s "$f" "$TOP/$g" || fail "installed $g differs from the built one"
+  if grep -q '@version@' "$f"; then fail "$f still has placeholders"; fi
+done
 # nothing outside DESTDIR
 [ -z "$(find "$T/stage" -mindepth 1 -maxdepth 1 ! -name "$(echo "$home" | cut -d/ -f2)")" ] || fail "files outside the prefix"

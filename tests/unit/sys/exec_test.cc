@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <functional>
 #include <stdexcept>
@@ -23,6 +24,7 @@ using vmm::sys::exec_program;
 using vmm::sys::probe_program;
 using vmm::sys::ProgramFile;
 using vmm::sys::run_program;
+using vmm::sys::run_program_within;
 using vmm::testing::file_bytes;
 using vmm::testing::TempDir;
 using vmm::testing::write_file;
@@ -206,4 +208,21 @@ TEST_CASE("probe_program tells missing, not regular, no exec bit, executable") {
   vmm::Error e = vmm::testing::thrown_by([&] { probe_program(loop); });
   CHECK(e.err() == ELOOP);
   CHECK(std::string(e.what()) == "unable to stat " + loop + ": Too many levels of symbolic links");
+}
+
+TEST_CASE("run_program_within: the status in time; past the bound the whole group is killed") {
+  CHECK(run_program_within({"/bin/sh", "-c", "exit 7"}, std::chrono::milliseconds(5000)) == 7);
+  vmm::testing::TempDir dir;
+  const std::string mark = dir / "grandchild-alive";
+  // The child starts a grandchild that would outlive it, then hangs.
+  const std::string script = "(sleep 1; touch " + mark + ") & sleep 30";
+  auto started = std::chrono::steady_clock::now();
+  vmm::Error e = vmm::testing::thrown_by(
+      [&] { run_program_within({"/bin/sh", "-c", script}, std::chrono::milliseconds(300)); });
+  auto took = std::chrono::steady_clock::now() - started;
+  CHECK(e.cls() == vmm::ErrorClass::temporary);
+  CHECK(std::string(e.what()) == "/bin/sh did not finish within 300 ms");
+  CHECK(took < std::chrono::milliseconds(1000));
+  ::usleep(1500000);
+  CHECK(::access(mark.c_str(), F_OK) != 0);  // the grandchild was killed with its group
 }

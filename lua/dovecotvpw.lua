@@ -1,0 +1,119 @@
+-- dovecotvpw.lua (vmailmgr @version@): the virtual domains of vmailmgr for
+-- Dovecot 2.4 and 2.3 through Dovecot's Lua passdb and userdb. See
+-- dovecotvpw(8) and INSTALL. Configured with nothing but this file's path:
+--   Dovecot 2.4:  passdb lua { lua_file = /usr/local/bin/dovecotvpw.lua }
+--                 userdb prefetch { }
+--   Dovecot 2.3:  passdb { driver = lua
+--                          args = file=/usr/local/bin/dovecotvpw.lua blocking=yes }
+--                 userdb { driver = prefetch }
+-- plus a "userdb lua" with the same file for lookups without a login
+-- (doveadm user, LMTP, dovecot-lda), and VMAILMGR_ETC in import_environment
+-- when the settings are not in the compiled-in directory.
+--
+-- Every decision is made by the program dovecotvpw in this file's own
+-- directory, with the same code as checkvpw; this glue only carries the
+-- request there and the answer back. The login and the password go to the
+-- helper's standard input (no command line, no environment, no shell
+-- word); the helper writes its answer into a file made here by os.tmpname
+-- (mkstemp: new, 0600, ours). The helper ends itself after 5 seconds, and
+-- coreutils' timeout kills it with everything it started after 6, so a
+-- hanging helper or hook never pins an auth worker longer than that.
+
+local here = debug.getinfo(1, "S").source:match("^@(.*/)[^/]*$") or "./"
+local helper = here .. "dovecotvpw"
+local timeout = "/usr/bin/timeout"
+local guard = ""
+local version = "2.3"
+
+-- s as one word for /bin/sh: only our own paths are ever quoted this way.
+local function quoted(s)
+  return "'" .. s:gsub("'", "'\\''") .. "'"
+end
+
+local function readable(path)
+  local f = io.open(path, "r")
+  if f == nil then return false end
+  f:close()
+  return true
+end
+
+-- Dovecot 2.3 calls script_init() and wants 0; 2.4 calls
+-- script_init(settings) and ignores what comes back.
+function script_init(settings)
+  if settings ~= nil then version = "2.4" end
+  if not readable(helper) then
+    error("dovecotvpw.lua: the helper program " .. helper .. " is missing")
+  end
+  if readable(timeout) then guard = quoted(timeout) .. " -s KILL 6 " end
+  return 0
+end
+
+function script_deinit()
+end
+
+local function answer_of(text, kind, status)
+  local failure = dovecot.auth[kind .. "INTERNAL_FAILURE"]
+  local name, message, rest = text:match("^([A-Z_]+)\t([^\n]*)\n(.*)$")
+  if name == nil then
+    return failure, "dovecotvpw gave no answer (" .. status .. ")"
+  end
+  local code = dovecot.auth[name]
+  if name:sub(1, #kind) ~= kind or type(code) ~= "number" then
+    return failure, "dovecotvpw answered " .. name
+  end
+  if name ~= kind .. "OK" then
+    return code, "dovecotvpw: " .. message
+  end
+  local fields = {}
+  for key, value in rest:gmatch("([^\t\n]+)\t([^\n]*)\n") do
+    fields[key] = value
+  end
+  return code, fields
+end
+
+-- One helper run: userdb (a lookup) or passdb (a login with password).
+local function ask(req, password, userdb)
+  local kind = userdb and "USERDB_RESULT_" or "PASSDB_RESULT_"
+  local file
+  local ran, code, value = pcall(function()
+    file = os.tmpname()
+    local command = "exec " .. guard .. quoted(helper) .. " --dovecot=" .. version ..
+      (userdb and " --userdb " or " ") .. quoted(file)
+    local pipe = assert(io.popen(command, "w"))
+    pipe:write(table.concat({req.user or "", password or "", req.local_ip or "",
+      req.remote_ip or "", req.protocol or req.service or ""}, "\0"), "\0")
+    local _, how, status = pipe:close()
+    local f = assert(io.open(file, "r"))
+    local text = f:read("a") or ""
+    f:close()
+    return answer_of(text, kind, tostring(how) .. " " .. tostring(status))
+  end)
+  if file ~= nil then os.remove(file) end
+  if not ran then
+    return dovecot.auth[kind .. "INTERNAL_FAILURE"], "dovecotvpw.lua: " .. tostring(code)
+  end
+  if not userdb and type(value) == "string" and
+      code ~= dovecot.auth.PASSDB_RESULT_INTERNAL_FAILURE then
+    req:log_info(value)  -- why a login was refused: unknown, wrong password, disabled...
+  end
+  return code, value
+end
+
+-- A login with a plaintext mechanism: the password is checked by
+-- dovecotvpw (every hash VMailMgr ever stored, legacy ones rehashed), so
+-- Dovecot 2.4's refusal of weak schemes never applies.
+function auth_password_verify(req, password)
+  return ask(req, password, false)
+end
+
+-- Dovecot asks for stored credentials only for non-plaintext mechanisms
+-- (CRAM-MD5 ...) and doveadm auth lookup: vmailmgr never hands out hashes.
+function auth_passdb_lookup(req)
+  return dovecot.auth.PASSDB_RESULT_SCHEME_NOT_AVAILABLE,
+    "dovecotvpw.lua checks passwords itself: use a plaintext mechanism"
+end
+
+-- doveadm user, LMTP, dovecot-lda, and logins without userdb prefetch.
+function auth_userdb_lookup(req)
+  return ask(req, nil, true)
+end
