@@ -51,4 +51,34 @@ bool rename_no_replace(const std::string& from, const std::string& to) {
 
 bool remove_empty_dir(const std::string& path) { return ::rmdir(path.c_str()) == 0; }
 
+bool remove_file(const std::string& path) {
+  if (::unlink(path.c_str()) == 0) return true;
+  if (errno == ENOENT) return false;
+  throw_errno("remove " + path);
+}
+
+void make_symlink(const std::string& target, const std::string& path) {
+  if (::symlink(target.c_str(), path.c_str()) != 0) throw_errno("create the symbolic link " + path);
+}
+
+std::optional<std::string> read_symlink(const std::string& path) {
+  std::string buf(256, '\0');
+  for (;;) {
+    ssize_t n = ::readlink(path.c_str(), buf.data(), buf.size());
+    if (n < 0) {
+      if (errno == ENOENT || errno == EINVAL || errno == ENOTDIR) return std::nullopt;
+      throw_errno("read the link " + path);
+    }
+    if (static_cast<std::size_t>(n) < buf.size()) return buf.substr(0, static_cast<std::size_t>(n));
+    if (buf.size() >= 65536) throw errno_error("read the link " + path, ENAMETOOLONG);
+    buf.resize(buf.size() * 4);  // it may have been cut: ask again with more room
+  }
+}
+
+bool exchange_paths(const std::string& a, const std::string& b) {
+  if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return true;
+  if (errno == EINVAL || errno == ENOSYS) return false;
+  throw_errno("exchange " + a + " and " + b);
+}
+
 }  // namespace vmm::sys
