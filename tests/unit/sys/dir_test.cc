@@ -128,3 +128,36 @@ TEST_CASE("remove_empty_dir: only an empty directory goes") {
   CHECK(file_bytes(s / "full/x") == "x");
   CHECK_FALSE(remove_empty_dir(s / "missing"));
 }
+
+TEST_CASE("remove_file, make_symlink, read_symlink: links are never followed") {
+  TempDir s;
+  write_file(s / "target", "keep");
+  make_symlink("target", s / "link");
+  CHECK(read_symlink(s / "link") == std::optional<std::string>("target"));
+  CHECK(read_symlink(s / "target") == std::nullopt);  // not a link
+  CHECK(read_symlink(s / "missing") == std::nullopt);
+  const std::string long_target(1000, 'x');
+  make_symlink(long_target, s / "long");
+  CHECK(read_symlink(s / "long") == std::optional<std::string>(long_target));
+  CHECK(error_of([&] { make_symlink("x", s / "link"); }) ==
+        "unable to create the symbolic link " + (s / "link") + ": File exists");
+  CHECK(remove_file(s / "link"));
+  CHECK(file_bytes(s / "target") == "keep");
+  CHECK_FALSE(remove_file(s / "link"));
+  create_dir(s / "dir");
+  CHECK(error_of([&] { remove_file(s / "dir"); }) ==
+        "unable to remove " + (s / "dir") + ": Is a directory");
+}
+
+TEST_CASE("exchange_paths: a directory and a link trade places") {
+  TempDir s;
+  create_dir(s / "a");
+  write_file(s / "a/mail", "hello");
+  make_symlink("a", s / "b");
+  CHECK(exchange_paths(s / "a", s / "b"));
+  CHECK(file_kind(s / "b", Links::no_follow) == FileKind::directory);
+  CHECK(file_bytes(s / "b/mail") == "hello");
+  CHECK(read_symlink(s / "a") == std::optional<std::string>("a"));
+  CHECK(error_of([&] { exchange_paths(s / "b", s / "missing"); }) ==
+        "unable to exchange " + (s / "b") + " and " + (s / "missing") + ": No such file or directory");
+}
