@@ -40,6 +40,20 @@ bool make_dir(const std::string& path, mode_t mode) {
   throw_errno("create " + path);
 }
 
+void make_owned_dir(const std::string& path, mode_t mode, uid_t uid, gid_t gid) {
+  if (::mkdir(path.c_str(), 0700) != 0) throw_errno("create " + path);
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) throw_errno("open " + path);
+  int rc = ::fchown(fd, uid, gid);
+  int err = errno;
+  if (rc == 0) {
+    rc = ::fchmod(fd, mode);
+    err = errno;
+  }
+  ::close(fd);
+  if (rc != 0) throw errno_error("give " + path + " to uid " + std::to_string(uid), err);
+}
+
 bool rename_no_replace(const std::string& from, const std::string& to) {
   if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
   if (errno == EEXIST) return false;

@@ -28,6 +28,12 @@ bool is_directory(const std::string& path);
 // Other failures throw errno_error("create PATH").
 bool make_dir(const std::string& path, mode_t mode);
 
+// A new directory for another user (vadddomain's base home): mkdir(2)
+// with mode, then owner uid and gid (through the directory itself, never a
+// symlink swapped in), then exactly mode again whatever the umask. An
+// existing path is an error too: errno_error("create PATH", EEXIST).
+void make_owned_dir(const std::string& path, mode_t mode, uid_t uid, gid_t gid);
+
 // rename(2) that never replaces: false when to exists. Uses
 // RENAME_NOREPLACE; on a file system without it, looks first (the caller
 // holds whatever lock keeps others from creating to meanwhile). Failures
