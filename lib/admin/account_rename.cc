@@ -40,7 +40,9 @@ void write_journal(const domain::Domain& d, const Journal& j) {
   for (const std::string* field : {&j.from, &j.to, &j.old_dir, &j.new_dir, &j.link})
     if (field->find('\n') != std::string::npos)
       throw Error(ErrorClass::permanent, "a line break in '" + *field + "' cannot be journaled");
-  sys::FileReplacement file(path, sys::temp_beside(path), 0600);
+  // One name for the temporary file: only the holder of the lock writes it,
+  // and a leftover of a writer that was killed is replaced or removed.
+  sys::FileReplacement file(path, path + ".tmp", 0600);
   sys::write_all(file.fd(),
                  j.from + "\n" + j.to + "\n" + j.old_dir + "\n" + j.new_dir + "\n" + j.link + "\n",
                  file.temp());
@@ -190,6 +192,7 @@ std::vector<std::string> domains_of_home(const domain::Domain& d, const domain::
 
 std::string finish_interrupted_rename_unlocked(const domain::Domain& d) {
   const std::string path = journal_path(d);
+  sys::remove_file(path + ".tmp");  // a journal never finished: nothing was done after it
   std::optional<Journal> j = read_journal(path);
   if (!j) return "";
   const store::TableSnapshot table = d.table().read();

@@ -161,3 +161,20 @@ TEST_CASE("exchange_paths: a directory and a link trade places") {
   CHECK(error_of([&] { exchange_paths(s / "b", s / "missing"); }) ==
         "unable to exchange " + (s / "b") + " and " + (s / "missing") + ": No such file or directory");
 }
+
+TEST_CASE("make_owned_dir: a new directory for another user (root)") {
+  TempDir s;
+  if (::geteuid() == 0) {
+    make_owned_dir(s / "home", 0750, 4321, 4322);
+    struct stat st;
+    REQUIRE(::lstat((s / "home").c_str(), &st) == 0);
+    CHECK(st.st_uid == 4321u);
+    CHECK(st.st_gid == 4322u);
+    CHECK((st.st_mode & 07777) == 0750u);
+  } else {
+    make_owned_dir(s / "home", 0750, ::geteuid(), ::getegid());
+    CHECK(mode_of(s / "home") == 0750);
+  }
+  CHECK(error_of([&] { make_owned_dir(s / "home", 0750, 1, 1); }) ==
+        "unable to create " + (s / "home") + ": File exists");
+}
