@@ -83,7 +83,7 @@ chmod 700 "$LL"; rmdir "$LL/joe"
 
 # record-last-login 0: nothing recorded.
 echo 0 > "$T/vmetc/record-last-login"
-rm -rf "$LL"
+rm -rf "${LL:?}"
 cvw_req joe@example.test joe-secret
 cvw "$PROBE" Maildir
 expect_rc 0 "login with record-last-login 0"

@@ -89,7 +89,7 @@ expect_err "vdeldomain: removed 'shop2.test:exbase' from $T/qmail/control/virtua
 vdeldomain: removed 'shop2.test' from $T/qmail/control/rcpthosts.
 vdeldomain: sent SIGHUP to qmail-send (pid ${QS_PIDS[0]}).
 vdeldomain: user 'exbase' still serves shop.test."
-rm -r "$T/service/qmail-send/supervise" "$T/svc.log"
+rm -r "${T:?}/service/qmail-send/supervise" "${T:?}/svc.log"
 
 # Refusals: exit 1, nothing changed.
 sum=$(sha256sum "$VD" "$RH" "$T/etc-all/passwd")
