@@ -4,7 +4,7 @@
 
 namespace vmm::auth {
 
-void record_last_login(AuthSystem& sys, const domain::Domain& d, const std::string& account,
+void record_last_login(LoginSystem& sys, const domain::Domain& d, const std::string& account,
                        const std::string& who) {
   try {
     const fmt::Limit on = d.config().number("record-last-login");

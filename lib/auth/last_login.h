@@ -14,7 +14,7 @@ namespace vmm::auth {
 // Call it as the base user (borrowed when root): the files are its own.
 // Never throws and never fails a login: a failure is one sys.warn line
 // naming who ("unable to record the last login of joe@example.com: ...").
-void record_last_login(AuthSystem& sys, const domain::Domain& d, const std::string& account,
+void record_last_login(LoginSystem& sys, const domain::Domain& d, const std::string& account,
                        const std::string& who);
 
 }  // namespace vmm::auth
