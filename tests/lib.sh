@@ -63,6 +63,20 @@ sandbox_user() {
   chown "$uid:$uid" "$home"
   chmod 0750 "$home"
 }
+# sandbox_whole_etc: for tests that run useradd or userdel, which replace
+#   /etc/passwd, shadow, group and gshadow by rename (impossible over a
+#   bind-mounted file): from now on the sandbox mounts $T/etc-all, a private
+#   copy of the host's /etc holding the sandbox's passwd, shadow and group,
+#   over all of /etc. Call it after the last sandbox_user and
+#   sandbox_password; read the user database from $T/etc-all afterwards.
+#   The host's /etc is only read.
+sandbox_whole_etc() {
+  [ -n "${T:-}" ] && [ "$T" != / ] && [ -f "$T/etc/passwd" ] ||
+    fail "sandbox_whole_etc: run sandbox_init first"
+  [ -e "$T/etc-all" ] && fail "sandbox_whole_etc: $T/etc-all exists already"
+  cp -a /etc "$T/etc-all" || fail "cannot copy /etc to $T/etc-all"
+  cp "$T/etc/passwd" "$T/etc/shadow" "$T/etc/group" "$T/etc-all/" || fail "cannot copy the users"
+}
 # sandbox_password NAME HASH: sets NAME's shadow hash in the copy.
 sandbox_password() {
   sed -i -E "s|^$1:[^:]*:|$1:$2:|" "$T/etc/shadow"

@@ -142,7 +142,15 @@ std::vector<Deleted> delete_accounts(const domain::Domain& d, const std::vector<
     });
   });
   Deleter deleter(d);
-  for (Deleted& del : out) deleter.remove(del, others);
+  for (Deleted& del : out) {
+    deleter.remove(del, others);
+    // A later account of the same name must not inherit the time. Only a
+    // listing could be wrong if this fails: it is not worth a failure.
+    try {
+      d.last_logins().forget(del.name);
+    } catch (const Error&) {
+    }
+  }
   return out;
 }
 

@@ -33,7 +33,8 @@ struct Deleted {
 // deleted (that is how one gets rid of it), its directory unknown and kept.
 // A directory is kept when it is outside the base home or the home itself,
 // holds the user-dir, equals or holds another account's directory, or is a
-// dot entry or the table's own file directly in the home.
+// dot entry or the table's own file directly in the home. The accounts'
+// last-login times go too (best effort).
 std::vector<Deleted> delete_accounts(const domain::Domain& d, const std::vector<std::string>& names,
                                      bool aliases_only);
 

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "auth/last_login.h"
 #include "domain/login.h"
 #include "domain/login_verdict.h"
 #include "domain/password.h"
@@ -71,10 +72,17 @@ VerifiedLogin authenticate(const fmt::CheckpasswordRequest& request, const AuthS
   }
   // ~base/.vmailmgr and the table belong to the base user: as root, read
   // them with its rights, so a symlink there cannot show it root's files.
+  // A verified password is a login: its time is recorded here, with the
+  // same borrowed rights, by every front-end that authenticates through
+  // this function. A lookup (no password) is not a login; a process that
+  // is neither root nor the base user could not write the base user's
+  // files and records nothing.
   domain::AccountVerdict v;
   auto check = [&] {
     v = domain::check_virtual(login.domain->table().read(), login.target.account, secret,
                               sys.now());
+    if (v.verdict == domain::Verdict::ok && secret.verify && sys.uid() == base.uid)
+      record_last_login(sys, *login.domain, login.target.account, login.known_as);
   };
   if (sys.uid() == 0)
     sys.borrow(site.owner, check);

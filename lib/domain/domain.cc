@@ -16,6 +16,8 @@ Domain Domain::at_home(std::string home) { return Domain(std::move(home), Config
 
 store::Table Domain::table() const { return store::Table(home_, config_.str("password-file")); }
 
+store::LastLogins Domain::last_logins() const { return store::LastLogins(home_ + "/last-login"); }
+
 static unsigned small_number(const Config& c, std::string_view name) {
   fmt::Limit v = c.number(name);
   if (!v) return 0;  // "-" makes no sense for a bit count: treat as none

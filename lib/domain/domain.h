@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "domain/config.h"
+#include "store/last_login.h"
 #include "store/table.h"
 
 namespace vmm::domain {
@@ -20,6 +21,8 @@ class Domain {
   const Config& config() const { return config_; }
   // The table home/<password-file>.cdb.
   store::Table table() const;
+  // When each account last logged in: home/last-login/ (SPEC §20).
+  store::LastLogins last_logins() const;
   // The directory a new account NAME gets, as stored ("./users/..."), from
   // user-dir, user-dir-bits and user-dir-slices.
   std::string new_account_dir(std::string_view name) const;

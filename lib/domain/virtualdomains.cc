@@ -37,6 +37,19 @@ std::optional<std::string> VirtualDomains::find(std::string_view domain) const {
   }
 }
 
+std::vector<std::string> VirtualDomains::domains_of(std::string_view base) const {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : bases_)
+    if (value == base) out.push_back(key);
+  return out;
+}
+
+std::vector<std::string> VirtualDomains::bases() const {
+  std::set<std::string> seen;
+  for (const auto& entry : bases_) seen.insert(entry.second);
+  return {seen.begin(), seen.end()};
+}
+
 Locals Locals::parse(std::string_view text) {
   Locals locals;
   for (const std::string& line : parse_list(text)) locals.domains_.insert(lowercase(line));

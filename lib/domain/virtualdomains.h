@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vmm::domain {
 
@@ -31,6 +32,10 @@ class VirtualDomains {
 
   // Every key (a domain, or a ".suffix") with its base user, keys in byte order.
   const std::map<std::string, std::string, std::less<>>& entries() const { return bases_; }
+  // Every key (domain or ".suffix") whose base user is base, in key order.
+  std::vector<std::string> domains_of(std::string_view base) const;
+  // Every distinct base user named, in name order.
+  std::vector<std::string> bases() const;
 
  private:
   std::map<std::string, std::string, std::less<>> bases_;  // key -> base user

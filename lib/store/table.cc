@@ -11,7 +11,6 @@
 #include <utility>
 
 #include "store/fd_sink.h"
-#include "store/table_lock.h"
 #include "sys/error.h"
 #include "sys/file_replace.h"
 
@@ -59,7 +58,13 @@ void Table::remove_stale_temps() const {
 }
 
 void Table::update(const std::function<void(const TableSnapshot&, TableChange&)>& fn) {
-  TableLock lock(lock_path(), lock_wait_);
+  TableLock held = lock();
+  update_unlocked(fn);
+}
+
+TableLock Table::lock() const { return TableLock(lock_path(), lock_wait_); }
+
+void Table::update_unlocked(const std::function<void(const TableSnapshot&, TableChange&)>& fn) {
   remove_stale_temps();
   const TableSnapshot current(path());
   TableChange change;

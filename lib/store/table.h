@@ -16,6 +16,7 @@
 #include "fmt/cdb_read.h"
 #include "fmt/cdb_write.h"
 #include "fmt/record.h"
+#include "store/table_lock.h"
 #include "sys/fd.h"
 
 namespace vmm::store {
@@ -100,6 +101,16 @@ class Table {
   // directory fsync) is still thrown: the new table is in place but may not
   // survive a crash.
   void update(const std::function<void(const TableSnapshot& current, TableChange& change)>& fn);
+
+  // The writer lock alone, waited for as update() waits. For a change that
+  // must do more than the table write under it (vrenuser moves a directory
+  // before and after): take it, then call update_unlocked, then finish.
+  TableLock lock() const;
+  // update() for a caller that holds lock(): the same steps without
+  // taking the lock (fcntl locks belong to the process: a second one taken
+  // and released inside would release the caller's).
+  void update_unlocked(
+      const std::function<void(const TableSnapshot& current, TableChange& change)>& fn);
 
   std::chrono::milliseconds lock_wait() const { return lock_wait_; }
   void set_lock_wait(std::chrono::milliseconds bound) { lock_wait_ = bound; }

@@ -42,6 +42,20 @@ bool make_dir(const std::string& path, mode_t mode) {
   throw_errno("create " + path);
 }
 
+void make_owned_dir(const std::string& path, mode_t mode, uid_t uid, gid_t gid) {
+  if (::mkdir(path.c_str(), 0700) != 0) throw_errno("create " + path);
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) throw_errno("open " + path);
+  int rc = ::fchown(fd, uid, gid);
+  int err = errno;
+  if (rc == 0) {
+    rc = ::fchmod(fd, mode);
+    err = errno;
+  }
+  ::close(fd);
+  if (rc != 0) throw errno_error("give " + path + " to uid " + std::to_string(uid), err);
+}
+
 bool rename_no_replace(const std::string& from, const std::string& to) {
   if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
   if (errno == EEXIST) return false;
@@ -81,5 +95,35 @@ std::vector<DirEntry> dir_entries(const std::string& dir) {
 }
 
 bool remove_empty_dir(const std::string& path) { return ::rmdir(path.c_str()) == 0; }
+
+bool remove_file(const std::string& path) {
+  if (::unlink(path.c_str()) == 0) return true;
+  if (errno == ENOENT) return false;
+  throw_errno("remove " + path);
+}
+
+void make_symlink(const std::string& target, const std::string& path) {
+  if (::symlink(target.c_str(), path.c_str()) != 0) throw_errno("create the symbolic link " + path);
+}
+
+std::optional<std::string> read_symlink(const std::string& path) {
+  std::string buf(256, '\0');
+  for (;;) {
+    ssize_t n = ::readlink(path.c_str(), buf.data(), buf.size());
+    if (n < 0) {
+      if (errno == ENOENT || errno == EINVAL || errno == ENOTDIR) return std::nullopt;
+      throw_errno("read the link " + path);
+    }
+    if (static_cast<std::size_t>(n) < buf.size()) return buf.substr(0, static_cast<std::size_t>(n));
+    if (buf.size() >= 65536) throw errno_error("read the link " + path, ENAMETOOLONG);
+    buf.resize(buf.size() * 4);  // it may have been cut: ask again with more room
+  }
+}
+
+bool exchange_paths(const std::string& a, const std::string& b) {
+  if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return true;
+  if (errno == EINVAL || errno == ENOSYS) return false;
+  throw_errno("exchange " + a + " and " + b);
+}
 
 }  // namespace vmm::sys

@@ -3,6 +3,7 @@
 #pragma once
 #include <sys/types.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,12 @@ bool is_directory(const std::string& path);
 // Other failures throw errno_error("create PATH").
 bool make_dir(const std::string& path, mode_t mode);
 
+// A new directory for another user (vadddomain's base home): mkdir(2)
+// with mode, then owner uid and gid (through the directory itself, never a
+// symlink swapped in), then exactly mode again whatever the umask. An
+// existing path is an error too: errno_error("create PATH", EEXIST).
+void make_owned_dir(const std::string& path, mode_t mode, uid_t uid, gid_t gid);
+
 // rename(2) that never replaces: false when to exists. Uses
 // RENAME_NOREPLACE; on a file system without it, looks first (the caller
 // holds whatever lock keeps others from creating to meanwhile). Failures
@@ -46,5 +53,23 @@ std::vector<DirEntry> dir_entries(const std::string& dir);
 
 // rmdir(2): true when removed; false when not (not empty, gone, busy...).
 bool remove_empty_dir(const std::string& path);
+
+// unlink(2) of a file or symlink (never followed): true when removed, false
+// when nothing was there. Other failures throw errno_error("remove PATH").
+bool remove_file(const std::string& path);
+
+// symlink(2): path becomes a symbolic link holding target. Failures (EEXIST
+// too) throw errno_error("create the symbolic link PATH").
+void make_symlink(const std::string& target, const std::string& path);
+
+// What the symbolic link at path holds; nullopt when path is missing or is
+// not a symbolic link. Other failures throw errno_error("read the link PATH").
+std::optional<std::string> read_symlink(const std::string& path);
+
+// a and b trade places in one step (renameat2 RENAME_EXCHANGE): each
+// name then holds what the other held, and no moment exists in which
+// either is missing. false when the kernel or file system cannot do it
+// (EINVAL, ENOSYS); other failures throw errno_error("exchange A and B").
+bool exchange_paths(const std::string& a, const std::string& b);
 
 }  // namespace vmm::sys

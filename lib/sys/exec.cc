@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <stdexcept>
 
+#include "sys/dir.h"
+#include "sys/environ.h"
 #include "sys/error.h"
 #include "sys/fd.h"
 #include "sys/fd_wait.h"
@@ -117,6 +119,39 @@ int run_program_within(const std::vector<std::string>& argv, std::chrono::millis
   return wait_for(pid, argv[0]);
 }
 
+int run_program_as(const std::vector<std::string>& argv, const RunAs& as) {
+  std::vector<char*> args = c_argv(argv);
+  const std::string& path = argv[0];
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) throw_errno("create a pipe to run " + path);
+  Fd report_read(fds[0]), report_write(fds[1]);
+
+  pid_t pid = ::fork();
+  if (pid < 0) throw_errno("fork to run " + path);
+  if (pid == 0) {
+    int err = 0;
+    try {  // a single-threaded parent: the child may allocate and look users up
+      become(as.who);
+      change_dir(as.dir);
+      for (const auto& [name, value] : as.env) set_env(name, value);
+      ::execv(args[0], args.data());
+      err = errno;
+    } catch (const Error& e) {
+      err = e.err() != 0 ? e.err() : EPERM;
+    } catch (...) {
+      err = ENOMEM;
+    }
+    ssize_t ignored = ::write(report_write.get(), &err, sizeof err);
+    (void)ignored;
+    ::_exit(127);
+  }
+  report_write = Fd();
+  int exec_err = read_exec_errno(report_read.get());
+  int status = wait_for(pid, path);
+  if (exec_err != 0) throw errno_error("run " + path + " as " + as.who.name, exec_err);
+  return status;
+}
+
 void exec_program(const std::vector<std::string>& argv) {
   std::vector<char*> args = c_argv(argv);
   ::execv(args[0], args.data());
@@ -132,6 +167,29 @@ ProgramFile probe_program(const std::string& path) {
   if (!S_ISREG(st.st_mode)) return ProgramFile::not_regular;
   if ((st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) == 0) return ProgramFile::no_exec_bit;
   return ProgramFile::executable;
+}
+
+std::string find_in_path(const std::string& name, const std::optional<std::string>& path,
+                         const std::function<ProgramFile(const std::string&)>& probe) {
+  if (name.empty() || name.find('/') != std::string::npos) return name;
+  std::string_view dirs = path ? std::string_view(*path) : std::string_view("/bin:/usr/bin");
+  for (;;) {
+    std::size_t colon = dirs.find(':');
+    std::string_view dir = dirs.substr(0, colon);
+    std::string candidate = (dir.empty() ? std::string(".") : std::string(dir)) + "/" + name;
+    if (probe(candidate) == ProgramFile::executable) return candidate;
+    if (colon == std::string_view::npos) return name;
+    dirs.remove_prefix(colon + 1);
+  }
+}
+
+std::string this_program() {
+  std::string buf(4096, '\0');
+  ssize_t n = ::readlink("/proc/self/exe", buf.data(), buf.size());
+  if (n < 0) throw_errno("read /proc/self/exe");
+  if (static_cast<std::size_t>(n) >= buf.size())
+    throw errno_error("read /proc/self/exe", ENAMETOOLONG);
+  return buf.substr(0, static_cast<std::size_t>(n));
 }
 
 }  // namespace vmm::sys

@@ -2,8 +2,13 @@
 // No shell and no PATH search anywhere: argv[0] is the path of the program.
 #pragma once
 #include <chrono>
+#include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "sys/privs.h"
 
 namespace vmm::sys {
 
@@ -22,6 +27,16 @@ int run_program(const std::vector<std::string>& argv);
 // nothing it started lingers, and this throws Error(temporary, "ARGV0 did
 // not finish within N ms").
 int run_program_within(const std::vector<std::string>& argv, std::chrono::milliseconds timeout);
+// run_program in a child that first becomes as.who (sys::become: groups,
+// gid, uid), changes to as.dir and sets as.env over the inherited
+// environment: vadddomain running vsetup as the new base user. A failure
+// of any of those steps in the child is reported like a failed exec.
+struct RunAs {
+  Identity who;
+  std::string dir;
+  std::vector<std::pair<std::string, std::string>> env;
+};
+int run_program_as(const std::vector<std::string>& argv, const RunAs& as);
 
 // Replaces this process with argv[0]; returns only by throwing
 // errno_error("run <argv[0]>", errno).
@@ -36,5 +51,18 @@ enum class ProgramFile {
 };
 // Any other stat failure throws errno_error("stat <path>").
 ProgramFile probe_program(const std::string& path);
+
+// name itself when it holds a '/'; else the first entry of path (split at
+// ':', an empty entry is the current directory; nullopt = "/bin:/usr/bin",
+// as execvp) where probe says there is an executable regular file named
+// name; else name unchanged, so running it fails with "No such file or
+// directory".
+std::string find_in_path(const std::string& name, const std::optional<std::string>& path,
+                         const std::function<ProgramFile(const std::string&)>& probe =
+                             probe_program);
+
+// The path of the running program (/proc/self/exe): vadddomain finds vsetup
+// beside itself. Throws errno_error when it cannot be read.
+std::string this_program();
 
 }  // namespace vmm::sys

@@ -69,16 +69,16 @@ listvdomain: fatal: 2 accounts could not be listed"
 vm listvdomain -a -u
 expect_rc 2 "listvdomain -a -u"
 expect_err "listvdomain: -a and -u exclude each other
-listvdomain: usage: listvdomain [-a|-u] [NAME]..."
+listvdomain: usage: listvdomain [-a|-u] [-l] [-n DATE] [NAME]..."
 vm listvdomain -x
 expect_rc 2 "listvdomain -x"
 expect_err "listvdomain: unknown option '-x'
-listvdomain: usage: listvdomain [-a|-u] [NAME]..."
+listvdomain: usage: listvdomain [-a|-u] [-l] [-n DATE] [NAME]..."
 vm listvdomain --version
 expect_rc 0 "--version"; expect_out "listvdomain (vmailmgr) $(head -n1 "$TOP/VERSION")"
 vm listvdomain --help
 expect_rc 0 "--help"
-[[ "$out" == "usage: listvdomain [-a|-u] [NAME]..."* ]] || fail "--help: $out"
+[[ "$out" == "usage: listvdomain [-a|-u] [-l] [-n DATE] [NAME]..."* ]] || fail "--help: $out"
 expect_eq "$(state)" "$before" "listing changed the domain"
 
 # Unreadable table, missing HOME: exit 1 with the reason.

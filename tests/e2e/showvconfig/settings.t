@@ -34,6 +34,9 @@ autoresponse-dir: autoresponse
 autoresponse-file: message.txt
 autoresponse-interval: 86400
 socket-file: /run/vmailmgrd/socket
+record-last-login: 1
+domains-home: /var/lib/vmailmgr/domains/
+qmail-send-services: /service/qmail-send, /etc/service/qmail-send, /var/service/qmail-send
 END
 }
 

@@ -41,7 +41,10 @@ std::string defaults_with(const std::string& bits, const std::string& sep) {
          "autoresponse-dir: autoresponse\n"
          "autoresponse-file: message.txt\n"
          "autoresponse-interval: 86400\n"
-         "socket-file: /run/vmailmgrd/socket\n";
+         "socket-file: /run/vmailmgrd/socket\n"
+         "record-last-login: 1\n"
+         "domains-home: /var/lib/vmailmgr/domains/\n"
+         "qmail-send-services: /service/qmail-send, /etc/service/qmail-send, /var/service/qmail-send\n";
 }
 
 // Sets an environment variable for one scope.

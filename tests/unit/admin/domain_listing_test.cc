@@ -116,3 +116,80 @@ TEST_CASE("listing: an empty or missing table is just the header") {
   CHECK(l.text == "User Mailbox Aliases\n");
   CHECK(l.problems.empty());
 }
+
+namespace {
+
+// TZ=UTC for one test, restored after.
+struct Utc {
+  std::string old;
+  bool had = false;
+  Utc() {
+    if (const char* t = ::getenv("TZ")) old = t, had = true;
+    ::setenv("TZ", "UTC", 1);
+    ::tzset();
+  }
+  ~Utc() {
+    if (had) ::setenv("TZ", old.c_str(), 1); else ::unsetenv("TZ");
+    ::tzset();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("listing: the last-login column, and accounts not logged in since a date") {
+  Utc utc;
+  TempHome h;
+  h.copy_fixture_table();
+  const store::LastLogins logins = h.domain().last_logins();
+  logins.record("greta", 1800000000);     // 2027-01-15T08:00:00
+  logins.record("kai", 1700000000);       // 2023-11-14T22:13:20
+  logins.record("sales", 1800000000);     // an alias: its file is never shown
+  const LastLoginColumn column{logins, std::nullopt};
+  Listing l = list_domain(h.table(), ListFilter::all, {}, &column);
+  CHECK(l.problems.empty());
+  CHECK(l.text ==
+        "User Mailbox Last-Login Aliases\n"
+        "mailer-daemon Yes never postmaster@\n"
+        "postmaster Yes never postmaster@\n"
+        "root Yes never postmaster@\n"
+        "greta Yes 2027-01-15T08:00:00+00:00\n"
+        "ivar.holm Yes never\n"
+        "lena Yes(disabled) never lena@home.example\n"
+        "sales No - greta orders@partner.example\n"
+        "+ No - ivar.holm\n"
+        "kai Yes 2023-11-14T22:13:20+00:00\n");
+  l = list_domain(h.table(), ListFilter::all, Names{"kai", "sales"}, &column);
+  CHECK(l.text == "User Mailbox Last-Login Aliases\nkai Yes 2023-11-14T22:13:20+00:00\n"
+                  "sales No - greta orders@partner.example\n");
+
+  // Not since 2024-01-01: kai (before) and the ones never logged in, no aliases.
+  const LastLoginColumn since{logins, 1704067200};
+  l = list_domain(h.table(), ListFilter::all, {}, &since);
+  CHECK(l.text ==
+        "User Mailbox Last-Login Aliases\n"
+        "mailer-daemon Yes never postmaster@\n"
+        "postmaster Yes never postmaster@\n"
+        "root Yes never postmaster@\n"
+        "ivar.holm Yes never\n"
+        "lena Yes(disabled) never lena@home.example\n"
+        "kai Yes 2023-11-14T22:13:20+00:00\n");
+  // A login exactly at the date counts as since.
+  const LastLoginColumn at{logins, 1700000000};
+  l = list_domain(h.table(), ListFilter::all, Names{"kai", "greta"}, &at);
+  CHECK(l.text == "User Mailbox Last-Login Aliases\n");
+  const LastLoginColumn after{logins, 1700000001};
+  l = list_domain(h.table(), ListFilter::all, Names{"kai", "greta"}, &after);
+  CHECK(l.text == "User Mailbox Last-Login Aliases\nkai Yes 2023-11-14T22:13:20+00:00\n");
+}
+
+TEST_CASE("listing: a last-login path that is not a directory reads as never") {
+  TempHome h;
+  h.put("joe", dated_mailbox("./users/joe"));
+  h.put("amy", dated_mailbox("./users/amy"));
+  testing::write_file(h / "last-login", "not a directory");
+  const store::LastLogins logins = h.domain().last_logins();
+  const LastLoginColumn column{logins, std::nullopt};
+  Listing l = list_domain(h.table(), ListFilter::all, {}, &column);
+  CHECK(l.text == "User Mailbox Last-Login Aliases\njoe Yes never\namy Yes never\n");
+  CHECK(l.problems.empty());  // ENOTDIR: nothing recorded, as for a missing directory
+}

@@ -121,3 +121,41 @@ TEST_CASE("authenticate: an unreadable control file or table is not a bad login"
     CHECK(std::string(e.what()).find("virtualdomains") != std::string::npos);
   }
 }
+
+TEST_CASE("authenticate: a good password records the last login, nothing else does") {
+  Setup s;
+  s.sys.clock = 1800000000;
+  auto last = [&](const std::string& name) { return domain::Domain(s.home, domain::Config(s.etc, "")).last_logins().find(name); };
+  s.verify("joe@example.com", "joe-pw");
+  CHECK(last("joe") == std::optional<std::time_t>(1800000000));
+  CHECK(s.sys.log == std::vector<std::string>{"borrow vmbase {", "}"});  // recorded as vmbase
+  s.sys.clock += 100;
+  s.refusal("joe@example.com", "wrong");
+  CHECK(last("joe") == std::optional<std::time_t>(1800000000));
+  s.verify("joe@example.com", "", AuthSetup{AuthMode::dovecot, true});  // a userdb lookup
+  CHECK(last("joe") == std::optional<std::time_t>(1800000000));
+  s.verify("JOE@example.com", "joe-pw");
+  CHECK(last("joe") == std::optional<std::time_t>(1800000100));
+  s.verify("bob", "bob-pw");  // a system user has no table to record in
+  CHECK(list_dir(s.home + "/last-login") == std::vector<std::string>{"joe"});
+
+  // Running as the base user: recorded; as anyone else (not root): not.
+  Setup t;
+  t.sys.current_uid = 2001;
+  t.verify("joe@example.com", "joe-pw");
+  CHECK(domain::Domain(t.home, domain::Config(t.etc, "")).last_logins().find("joe").has_value());
+  Setup u;
+  u.sys.current_uid = 4321;
+  u.verify("joe@example.com", "joe-pw");
+  CHECK_FALSE(exists(u.home + "/last-login"));
+  CHECK(u.sys.log.empty());  // no warning either
+}
+
+TEST_CASE("authenticate: a login whose time cannot be recorded still succeeds") {
+  Setup s;
+  write_file(s.home + "/last-login", "not a directory");
+  VerifiedLogin v = s.verify("joe@example.com", "joe-pw");
+  CHECK(v.target.account == "joe");
+  REQUIRE(s.sys.log.size() == 3);
+  CHECK(s.sys.log[1].rfind("warn unable to record the last login of joe@example.com: ", 0) == 0);
+}

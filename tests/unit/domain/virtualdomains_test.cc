@@ -149,3 +149,14 @@ TEST_CASE("Locals::parse and contains") {
   CHECK(Locals::parse("").size() == 0);
   CHECK_FALSE(Locals::parse("\n\n# only comments\n").contains(""));
 }
+
+TEST_CASE("VirtualDomains: the domains of one base user, and every base user") {
+  VirtualDomains vd = VirtualDomains::parse(
+      "b.example:vmb\na.example:vma\n.wild.example:vma\nA.Example:vma\nc.example:vmb\n"
+      "c.example:vmc\n");
+  CHECK(vd.domains_of("vma") == std::vector<std::string>{".wild.example", "a.example"});
+  CHECK(vd.domains_of("vmb") == std::vector<std::string>{"b.example"});  // c.example: a later line won
+  CHECK(vd.domains_of("VMA").empty());  // user names are case-sensitive
+  CHECK(vd.bases() == std::vector<std::string>{"vma", "vmb", "vmc"});
+  CHECK(VirtualDomains::parse("").bases().empty());
+}

@@ -245,3 +245,32 @@ TEST_CASE("a table name other than passwd") {
   add(table, "joe", account("h"));
   CHECK(list_dir(dir.path) == Names{"accounts.cdb", "accounts.lock"});
 }
+
+TEST_CASE("lock() then update_unlocked: the same change, the lock held throughout") {
+  TempDir d;
+  store::Table table(d.path);
+  {
+    const store::TableLock held = table.lock();
+    table.update_unlocked([](const store::TableSnapshot&, store::TableChange& c) {
+      c.put("joe", account("joe"));
+    });
+    // Another process cannot take the lock meanwhile.
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      try {
+        store::TableLock other(table.lock_path(), 0ms);
+        ::_exit(0);
+      } catch (...) {
+        ::_exit(7);
+      }
+    }
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    CHECK(WEXITSTATUS(status) == 7);
+  }
+  CHECK(names_of(table.read()) == Names{"joe"});
+  table.set_lock_wait(0ms);
+  table.update([](const store::TableSnapshot&, store::TableChange& c) { c.remove("joe"); });
+  CHECK(names_of(table.read()).empty());
+}

@@ -149,3 +149,53 @@ TEST_CASE("dir_entries: names and types, symlinks never followed") {
   CHECK(error_of([&] { dir_entries(s / "d/file"); }) ==
         "unable to read directory " + (s / "d/file") + ": Not a directory");
 }
+
+TEST_CASE("remove_file, make_symlink, read_symlink: links are never followed") {
+  TempDir s;
+  write_file(s / "target", "keep");
+  make_symlink("target", s / "link");
+  CHECK(read_symlink(s / "link") == std::optional<std::string>("target"));
+  CHECK(read_symlink(s / "target") == std::nullopt);  // not a link
+  CHECK(read_symlink(s / "missing") == std::nullopt);
+  const std::string long_target(1000, 'x');
+  make_symlink(long_target, s / "long");
+  CHECK(read_symlink(s / "long") == std::optional<std::string>(long_target));
+  CHECK(error_of([&] { make_symlink("x", s / "link"); }) ==
+        "unable to create the symbolic link " + (s / "link") + ": File exists");
+  CHECK(remove_file(s / "link"));
+  CHECK(file_bytes(s / "target") == "keep");
+  CHECK_FALSE(remove_file(s / "link"));
+  create_dir(s / "dir");
+  CHECK(error_of([&] { remove_file(s / "dir"); }) ==
+        "unable to remove " + (s / "dir") + ": Is a directory");
+}
+
+TEST_CASE("exchange_paths: a directory and a link trade places") {
+  TempDir s;
+  create_dir(s / "a");
+  write_file(s / "a/mail", "hello");
+  make_symlink("a", s / "b");
+  CHECK(exchange_paths(s / "a", s / "b"));
+  CHECK(file_kind(s / "b", Links::no_follow) == FileKind::directory);
+  CHECK(file_bytes(s / "b/mail") == "hello");
+  CHECK(read_symlink(s / "a") == std::optional<std::string>("a"));
+  CHECK(error_of([&] { exchange_paths(s / "b", s / "missing"); }) ==
+        "unable to exchange " + (s / "b") + " and " + (s / "missing") + ": No such file or directory");
+}
+
+TEST_CASE("make_owned_dir: a new directory for another user (root)") {
+  TempDir s;
+  if (::geteuid() == 0) {
+    make_owned_dir(s / "home", 0750, 4321, 4322);
+    struct stat st;
+    REQUIRE(::lstat((s / "home").c_str(), &st) == 0);
+    CHECK(st.st_uid == 4321u);
+    CHECK(st.st_gid == 4322u);
+    CHECK((st.st_mode & 07777) == 0750u);
+  } else {
+    make_owned_dir(s / "home", 0750, ::geteuid(), ::getegid());
+    CHECK(mode_of(s / "home") == 0750);
+  }
+  CHECK(error_of([&] { make_owned_dir(s / "home", 0750, 1, 1); }) ==
+        "unable to create " + (s / "home") + ": File exists");
+}

@@ -226,3 +226,40 @@ TEST_CASE("run_program_within: the status in time; past the bound the whole grou
   ::usleep(1500000);
   CHECK(::access(mark.c_str(), F_OK) != 0);  // the grandchild was killed with its group
 }
+
+TEST_CASE("run_program_as: groups, ids, directory and environment of the child (root)") {
+  if (::geteuid() != 0) return;
+  vmm::testing::TempDir d;
+  ::chmod(d.path.c_str(), 0777);
+  vmm::sys::RunAs as{vmm::sys::Identity{"", 4321, 4322}, d.path, {{"HOME", d.path}, {"V", "1"}}};
+  int status = vmm::sys::run_program_as(
+      {"/bin/sh", "-c", "{ id -u; id -g; id -G; pwd; echo \"$HOME $V\"; } > out"}, as);
+  CHECK(status == 0);
+  CHECK(vmm::testing::file_bytes(d / "out") ==
+        "4321\n4322\n4322\n" + d.path + "\n" + d.path + " 1\n");
+  struct stat st;
+  ::stat((d / "out").c_str(), &st);
+  CHECK(st.st_uid == 4321u);
+  CHECK(vmm::sys::run_program_as({"/bin/sh", "-c", "exit 7"}, as) == 7);
+  // A step of the child that fails is reported like a failed exec.
+  as.dir = d / "missing";
+  CHECK(vmm::testing::error_of([&] { vmm::sys::run_program_as({"/bin/true"}, as); },
+                               vmm::ErrorClass::permanent) ==
+        "unable to run /bin/true as : No such file or directory");
+  CHECK(::getenv("V") == nullptr);  // the parent's environment is untouched
+}
+
+TEST_CASE("find_in_path and this_program") {
+  using vmm::sys::find_in_path;
+  auto only = [](const std::string& path) {
+    return [path](const std::string& p) { return p == path ? ProgramFile::executable : ProgramFile::missing; };
+  };
+  CHECK(find_in_path("svc", std::string("/a:/b:/c"), only("/b/svc")) == "/b/svc");
+  CHECK(find_in_path("svc", std::nullopt, only("/usr/bin/svc")) == "/usr/bin/svc");
+  CHECK(find_in_path("svc", std::string("/a::/b"), only("./svc")) == "./svc");
+  CHECK(find_in_path("svc", std::string("/a"), only("/b/svc")) == "svc");
+  CHECK(find_in_path("/x/svc", std::string("/a"), only("/a/svc")) == "/x/svc");
+  const std::string me = vmm::sys::this_program();
+  CHECK(me.size() > 15);
+  CHECK(me.substr(me.size() - 15) == "/tests/unit/run");
+}
