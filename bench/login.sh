@@ -4,11 +4,9 @@
 bench_login() {
   local big=$1 rounds=$2 runs=$3
   step "figure 1: tables of $big and 10 accounts"
-  bench_user vmbbig 2971
+  bench_big_domain "$big"
   bench_user vmbsmall 2972
-  "$TOOLS/bench_mktable" "$T/home/vmbbig" "$big" "$HASH" u0000005 || fail "bench_mktable"
   "$TOOLS/bench_mktable" "$T/home/vmbsmall" 10 "$HASH" u0000005 || fail "bench_mktable"
-  chown -R 2971:2971 "$T/home/vmbbig"
   chown -R 2972:2972 "$T/home/vmbsmall"
   printf '%s\0%s\0\0' u0000005@big.bench "$PASSWORD" > "$T/req-big"
   printf '%s\0%s\0\0' u0000005@small.bench "$PASSWORD" > "$T/req-small"

@@ -2,7 +2,7 @@
 # tests/mta.sh, after sandbox_init: it runs with the sandbox's private user
 # database). Typical use, as root:
 #   source "$TOP/tests/mta.sh"; source "$TOP/tests/exim.sh"
-#   sandbox_init; sandbox_user ...
+#   mta_sandbox 2970               # or sandbox_init; sandbox_user ...
 #   exim_need "$T/exim"            # unpacks Debian's exim4-daemon-light
 #   exim_config <<EOF ... EOF      # routers, transports (the rest is ours)
 #   exim_start; trap exim_stop EXIT
@@ -57,25 +57,11 @@
 # exim_wait_log REGEX [SECONDS]: waits until a line of the main log matches.
 
 exim_need() {
-  [ "$(id -u)" = 0 ] || skip "needs root for a private mount namespace"
-  command -v unshare >/dev/null || skip "unshare is not installed"
-  grep -qw overlay /proc/filesystems || modprobe overlay 2>/dev/null
-  grep -qw overlay /proc/filesystems || skip "no overlay file system (the private /etc/exim4)"
-  command -v python3 >/dev/null || skip "python3 is not installed"
-  [ -f "$T/etc/passwd" ] || fail "exim_need: run sandbox_init first"
-  mkdir -p "$1"
-  EXIM_DIR=$(cd "$1" && pwd)
+  mta_need_deb "Exim 4" "$1" exim4-daemon-light usr/sbin/exim4 "(apt-get install libidn12; tests/deps does)"
+  EXIM_DIR=$MTA_DIR
   export EXIM_DIR
-  local why
-  why=$("$TOP/tests/debs" "$EXIM_DIR/root" exim4-daemon-light 2>&1) || skip "Exim 4: $why"
   EXIM_BIN=$EXIM_DIR/root/usr/sbin/exim4
-  [ -x "$EXIM_BIN" ] || skip "Exim 4: the package has no usr/sbin/exim4"
-  local missing
-  missing=$(ldd "$EXIM_BIN" 2>/dev/null | sed -n 's/^[[:space:]]*\([^ ]*\) => not found.*/\1/p' | tr '\n' ' ')
-  [ -z "$missing" ] || skip "Exim 4: libraries missing: $missing(apt-get install libidn12; tests/deps does)"
-  echo "Debian-exim:x:2980:2980:Exim:/nonexistent:/usr/sbin/nologin" >> "$T/etc/passwd"
-  echo "Debian-exim:!:19000:0:99999:7:::" >> "$T/etc/shadow"
-  echo "Debian-exim:x:2980:" >> "$T/etc/group"
+  mta_system_user Debian-exim 2980 Exim /nonexistent
   chown root:2980 "$EXIM_DIR/root"
   chmod 0750 "$EXIM_DIR/root"
   chmod 0755 "$EXIM_DIR"
@@ -174,14 +160,7 @@ EOF
   check=$(exim -bV 2>&1) || fail "exim -bV refuses the configuration: $check"
 }
 
-exim_greets() {
-  (
-    exec 5<>"/dev/tcp/127.0.0.1/$EXIM_SMTP_PORT" || exit 1
-    read -r -t 5 line <&5
-    printf 'QUIT\r\n' >&5
-    [[ $line == "220 mx.example ESMTP Exim "* ]]
-  ) 2>/dev/null
-}
+exim_greets() { mta_greets "$EXIM_SMTP_PORT" "220 mx.example ESMTP Exim "; }
 
 exim_start() {
   "${EXIM_EXEC[@]}" "$EXIM_BIN" -C "$EXIM_DIR/exim.conf" -bdf >"$EXIM_DIR/daemon.out" 2>&1 &

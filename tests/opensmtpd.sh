@@ -2,7 +2,7 @@
 # tests/mta.sh, after sandbox_init: it runs with the sandbox's private user
 # database). Typical use, as root:
 #   source "$TOP/tests/mta.sh"; source "$TOP/tests/opensmtpd.sh"
-#   sandbox_init; sandbox_user ...
+#   mta_sandbox 2970               # or sandbox_init; sandbox_user ...
 #   smtpd_need "$T/smtpd"          # unpacks Debian's opensmtpd
 #   smtpd_config <<EOF ... EOF     # tables, actions, match lines
 #   smtpd_start; trap smtpd_stop EXIT
@@ -53,27 +53,12 @@
 # smtpd_wait_queue_empty [SECONDS]: waits until the queue is empty.
 
 smtpd_need() {
-  [ "$(id -u)" = 0 ] || skip "needs root for a private mount namespace"
-  command -v unshare >/dev/null || skip "unshare is not installed"
   command -v nsenter >/dev/null || skip "nsenter is not installed"
-  grep -qw overlay /proc/filesystems || modprobe overlay 2>/dev/null
-  grep -qw overlay /proc/filesystems || skip "no overlay file system (the private /var, /usr)"
-  command -v python3 >/dev/null || skip "python3 is not installed"
-  [ -f "$T/etc/passwd" ] || fail "smtpd_need: run sandbox_init first"
-  mkdir -p "$1"
-  SMTPD_DIR=$(cd "$1" && pwd)
+  mta_need_deb OpenSMTPD "$1" opensmtpd usr/sbin/smtpd
+  SMTPD_DIR=$MTA_DIR
   export SMTPD_DIR
-  local why missing
-  why=$("$TOP/tests/debs" "$SMTPD_DIR/root" opensmtpd 2>&1) || skip "OpenSMTPD: $why"
-  [ -x "$SMTPD_DIR/root/usr/sbin/smtpd" ] || skip "OpenSMTPD: the package has no usr/sbin/smtpd"
-  missing=$(ldd "$SMTPD_DIR/root/usr/sbin/smtpd" 2>/dev/null | sed -n 's/^[[:space:]]*\([^ ]*\) => not found.*/\1/p' | tr '\n' ' ')
-  [ -z "$missing" ] || skip "OpenSMTPD: libraries missing: $missing"
-  echo "opensmtpd:x:2981:2981:OpenSMTPD Daemon:/var/lib/opensmtpd/empty:/usr/sbin/nologin" >> "$T/etc/passwd"
-  echo "opensmtpq:x:2982:2982:OpenSMTPD queue user:/var/lib/opensmtpd/empty:/usr/sbin/nologin" >> "$T/etc/passwd"
-  echo "opensmtpd:!:19000:0:99999:7:::" >> "$T/etc/shadow"
-  echo "opensmtpq:!:19000:0:99999:7:::" >> "$T/etc/shadow"
-  echo "opensmtpd:x:2981:" >> "$T/etc/group"
-  echo "opensmtpq:x:2982:" >> "$T/etc/group"
+  mta_system_user opensmtpd 2981 "OpenSMTPD Daemon" /var/lib/opensmtpd/empty
+  mta_system_user opensmtpq 2982 "OpenSMTPD queue user" /var/lib/opensmtpd/empty
   chmod 0755 "$SMTPD_DIR" "$SMTPD_DIR/root"
   mkdir -p "$SMTPD_DIR/etc" "$SMTPD_DIR/var/lib/opensmtpd/empty" "$SMTPD_DIR/var/run" \
     "$SMTPD_DIR/var/spool" "$SMTPD_DIR/var.work"
@@ -108,14 +93,7 @@ smtpd_config() {
     fail "smtpd -n refuses the configuration: $check"
 }
 
-smtpd_greets() {
-  (
-    exec 5<>"/dev/tcp/127.0.0.1/$SMTPD_SMTP_PORT" || exit 1
-    read -r -t 5 line <&5
-    printf 'QUIT\r\n' >&5
-    [[ $line == "220 mx.example ESMTP OpenSMTPD"* ]]
-  ) 2>/dev/null
-}
+smtpd_greets() { mta_greets "$SMTPD_SMTP_PORT" "220 mx.example ESMTP OpenSMTPD"; }
 
 smtpd_start() {
   "${SMTPD_EXEC[@]}" /usr/sbin/smtpd -d -f "$SMTPD_DIR/smtpd.conf" >>"$SMTPD_DIR/smtpd.log" 2>&1 &

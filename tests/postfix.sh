@@ -215,13 +215,15 @@ postfix_map() {
   postfix_exec postmap "hash:$POSTFIX_DIR/etc/virtual" || fail "postmap failed"
 }
 
-# postfix_greets: our smtpd answers on the port ("220 mx.example ...").
+# postfix_greets [PREFIX]: our smtpd answers on the port with a greeting
+# that starts with PREFIX (default "220 mx.example "); it is sent QUIT.
 postfix_greets() {
+  local prefix=${1:-"220 mx.example "}
   (
     exec 5<>"/dev/tcp/127.0.0.1/$POSTFIX_SMTP_PORT" || exit 1
     read -r -t 5 line <&5
     printf 'QUIT\r\n' >&5
-    [[ $line == "220 mx.example "* ]]
+    [[ $line == "$prefix"* ]]
   ) 2>/dev/null
 }
 

@@ -15,35 +15,9 @@ source "$TOP/tests/lib.sh"
 source "$TOP/tests/mta.sh"
 source "$TOP/tests/opensmtpd.sh"
 
-for p in vdeliver vsetup vadduser; do [ -x "$TOP/$p" ] || fail "$TOP/$p is not built"; done
-sandbox_init
+mta_sandbox 2970
 smtpd_need "$T/smtpd"
-chmod 755 "$T" "$T/home"
-BASE=vmbase
-BASE_UID=2970
-sandbox_user "$BASE" "$BASE_UID"
-sandbox_user sender 2971
-BHOME=$T/home/$BASE
-SHOME=$T/home/sender
-export VMAILMGR_ETC=$T/vmm-etc
-mkdir -p "$VMAILMGR_ETC" "$T/qmail/control"
-echo "$T/qmail" > "$VMAILMGR_ETC/qmail-root"
-chmod -R go+rX "$VMAILMGR_ETC" "$T/qmail"
-
-vm() {
-  local p=$1; shift
-  in_sandbox setpriv --reuid "$BASE_UID" --regid "$BASE_UID" --init-groups \
-    env -i PATH=/usr/bin:/bin HOME="$BHOME" VMAILMGR_ETC="$VMAILMGR_ETC" LC_ALL=C \
-    bash -c 'cd "$HOME" && exec "$@"' vm "$TOP/$p" "$@"
-}
-run vm vsetup --quiet
-expect_rc 0 "vsetup"
-for a in joe later; do
-  run_in "$a-secret"$'\n' vm vadduser --quiet "$a"
-  expect_rc 0 "vadduser $a"
-done
-run_in $'full-secret\n' vm vadduser --quiet -z 10 full
-expect_rc 0 "vadduser full"
+mta_accounts joe later full:10  # full takes nothing over 10 bytes
 JOE=$BHOME/users/joe
 LATER=$BHOME/users/later
 FULL=$BHOME/users/full
@@ -67,15 +41,8 @@ grep -q "mda \"VMAILMGR_ETC=$VMAILMGR_ETC $TOP/vdeliver --recipient" "$SMTPD_DIR
 smtpd_start
 trap smtpd_stop EXIT
 
-home_files() { (cd "$T/home" && find . -type f | LC_ALL=C sort); }
+MTA_LOG=smtpd_log
 before=$(home_files)
-mkdir -p "$T/seen"
-take() { mv "$T/home/$1" "$T/seen/$(echo "$1" | tr / _)"; }
-only_file() {
-  local n; n=$(count_in "$1")
-  [ "$n" = 1 ] || fail "$1 holds $n files, expected 1: $(files_in "$1" | tr '\n' ' ') (log: $(smtpd_log | tail -n 20))"
-  echo "$1/$(files_in "$1")"
-}
 # send SENDER FILE RCPT...: mta_send to our smtpd; the message id in $mid.
 send() {
   run mta_send "$SMTPD_SMTP_PORT" "$@"

@@ -9,47 +9,17 @@
 # their real Return-Path; nothing else is delivered, the queue ends empty and
 # Postfix is stopped.
 source "$TOP/tests/lib.sh"
-source "$TOP/tests/postfix.sh"
+source "$TOP/tests/mta.sh"  # and tests/postfix.sh
 postfix_need
 
-for p in vdeliver vsetup vadduser; do [ -x "$TOP/$p" ] || fail "$TOP/$p is not built"; done
-sandbox_init
-chmod 755 "$T" "$T/home"  # local(8) reaches the homes as their users
-BASE=vmbase
-BASE_UID=2970
-sandbox_user "$BASE" "$BASE_UID"
-sandbox_user sender 2971
-BHOME=$T/home/$BASE
-SHOME=$T/home/sender
-# Global settings of our own (never /etc/vmailmgr); no qmail here, so
-# forwards would go to Postfix's sendmail (the private instance's).
-export VMAILMGR_ETC=$T/vmm-etc
-mkdir -p "$VMAILMGR_ETC" "$T/qmail/control"
-echo "$T/qmail" > "$VMAILMGR_ETC/qmail-root"
-chmod -R go+rX "$VMAILMGR_ETC" "$T/qmail"
-
-# vm PROGRAM ARGS...: one of the tools as vmbase, in its home.
-vm() {
-  local p=$1; shift
-  in_sandbox setpriv --reuid "$BASE_UID" --regid "$BASE_UID" --init-groups \
-    env -i PATH=/usr/bin:/bin HOME="$BHOME" VMAILMGR_ETC="$VMAILMGR_ETC" LC_ALL=C \
-    bash -c 'cd "$HOME" && exec "$@"' vm "$TOP/$p" "$@"
-}
-run vm vsetup --quiet
-expect_rc 0 "vsetup"
-run_in $'joe-secret\n' vm vadduser --quiet joe
-expect_rc 0 "vadduser joe"
+# No qmail here: forwards would go to Postfix's sendmail (the private
+# instance's).
+mta_sandbox 2970
+mta_accounts joe full:10 later  # full takes nothing over 10 bytes
 JOE=$BHOME/users/joe
 [ -d "$JOE/new" ] || fail "vadduser made no Maildir at $JOE"
-run_in $'full-secret\n' vm vadduser --quiet -z 10 full  # takes nothing over 10 bytes
-expect_rc 0 "vadduser full"
-run_in $'later-secret\n' vm vadduser --quiet later
-expect_rc 0 "vadduser later"
 LATER=$BHOME/users/later
-# ~vmbase/.forward: owned by vmbase, not writable by others (local(8)).
-printf '"|%s/vdeliver"\n' "$TOP" > "$BHOME/.forward"
-chown "$BASE_UID:$BASE_UID" "$BHOME/.forward"
-chmod 644 "$BHOME/.forward"
+mta_forward_vdeliver
 
 postfix_config "$T/postfix"
 postfix_map "joe@virtual.example $BASE+joe" "nobody@virtual.example $BASE+nobody" \
@@ -57,19 +27,8 @@ postfix_map "joe@virtual.example $BASE+joe" "nobody@virtual.example $BASE+nobody
 postfix_start
 trap postfix_stop EXIT
 
-files_in() { ls -A "$1" 2>/dev/null | sort; }
-count_in() { files_in "$1" | grep -c . ; }
-only_file() {
-  local n; n=$(count_in "$1")
-  [ "$n" = 1 ] || fail "$1 holds $n files, expected 1: $(files_in "$1" | tr '\n' ' ') (log: $(postfix_log | tail -n 20))"
-  echo "$1/$(files_in "$1")"
-}
-# Every file under the homes (to find what was delivered where).
-home_files() { (cd "$T/home" && find . -type f | LC_ALL=C sort); }
+MTA_LOG=postfix_log
 before=$(home_files)
-# take PATH: a delivery checked below (PATH under $T/home) moves to $T/seen.
-mkdir -p "$T/seen"
-take() { mv "$T/home/$1" "$T/seen/$(echo "$1" | tr / _)"; }
 
 # send SENDER FILE RCPT...: postfix_send, the queue id of a queued message
 # in $qid.

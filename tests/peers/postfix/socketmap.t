@@ -9,51 +9,24 @@
 # gives 4xx at RCPT and mail flows again once it is repaired. Postfix and
 # tcpserver are stopped by pid and nothing is left.
 source "$TOP/tests/lib.sh"
-source "$TOP/tests/postfix.sh"
+source "$TOP/tests/mta.sh"  # and tests/postfix.sh
 source "$TOP/tests/e2e/lookup_world.sh"  # req, lookup_port, lookup_serve, lookup_unserve
 postfix_need
 need tcpserver
 
-for p in vdeliver vsetup vadduser vaddalias vchattr vsocketmap; do
-  [ -x "$TOP/$p" ] || fail "$TOP/$p is not built"
-done
-sandbox_init
-chmod 755 "$T" "$T/home"  # local(8) reaches the homes as their users
-BASE=vmbase
-BASE_UID=2980
-sandbox_user "$BASE" "$BASE_UID"
-sandbox_user sender 2981
-BHOME=$T/home/$BASE
-SHOME=$T/home/sender
-export VMAILMGR_ETC=$T/vmm-etc
-mkdir -p "$VMAILMGR_ETC" "$T/qmail/control"
-echo "$T/qmail" > "$VMAILMGR_ETC/qmail-root"
+mta_sandbox 2980 vaddalias vchattr vsocketmap
 echo "virtual.example:$BASE" > "$T/qmail/control/virtualdomains"
-chmod -R go+rX "$VMAILMGR_ETC" "$T/qmail"
-
-vm() {  # vm PROGRAM ARGS...: one of the tools as vmbase, in its home
-  local p=$1; shift
-  in_sandbox setpriv --reuid "$BASE_UID" --regid "$BASE_UID" --init-groups \
-    env -i PATH=/usr/bin:/bin HOME="$BHOME" VMAILMGR_ETC="$VMAILMGR_ETC" LC_ALL=C \
-    bash -c 'cd "$HOME" && exec "$@"' vm "$TOP/$p" "$@"
-}
-run vm vsetup --quiet
-expect_rc 0 "vsetup"
+chmod 644 "$T/qmail/control/virtualdomains"
+mta_accounts joe eve
 mkdir -p "$BHOME/.vmailmgr"  # no catch-all for now
 echo none > "$BHOME/.vmailmgr/default-username"
 chown -R "$BASE_UID:$BASE_UID" "$BHOME/.vmailmgr"
-run_in $'joe-secret\n' vm vadduser --quiet joe
-expect_rc 0 "vadduser joe"
-run_in $'eve-secret\n' vm vadduser --quiet eve
-expect_rc 0 "vadduser eve"
 run vm vchattr --quiet -e 1000 eve
 expect_rc 0 "vchattr eve"
 run vm vaddalias --quiet sales joe
 expect_rc 0 "vaddalias sales"
 JOE=$BHOME/users/joe
-printf '"|%s/vdeliver"\n' "$TOP" > "$BHOME/.forward"
-chown "$BASE_UID:$BASE_UID" "$BHOME/.forward"
-chmod 644 "$BHOME/.forward"
+mta_forward_vdeliver
 
 port=$(lookup_port)
 cleanup() { postfix_stop; lookup_unserve; }
@@ -62,8 +35,6 @@ lookup_serve "$port" virtual
 postfix_config "$T/postfix" "virtual_alias_maps = socketmap:inet:127.0.0.1:$port:virtual"
 postfix_start
 
-files_in() { ls -A "$1" 2>/dev/null | sort; }
-count_in() { files_in "$1" | grep -c . ; }
 # message ID RCPT: a message file $T/msg-ID to RCPT.
 message() {
   printf 'From: Alice <alice@remote.example>\nTo: %s\nDate: Thu, 22 Nov 2026 02:48:00 +0000\nMessage-ID: <%s@remote.example>\nSubject: %s\n\nHello.\n' \
