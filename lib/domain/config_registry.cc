@@ -39,6 +39,7 @@ constexpr Setting kSettings[] = {
     {"autoresponse-file", T::string, "message.txt"},
     {"autoresponse-interval", T::number, "86400"},
     {"socket-file", T::string, "/run/vmailmgrd/socket"},
+    {"control-index", T::directory, "/var/lib/vmailmgr/control-index"},
     {"checkvpw-presetuid", T::executable, ""},
     {"checkvpw-postsetuid", T::executable, ""},
     {"checkvpw-postexec", T::executable, ""},

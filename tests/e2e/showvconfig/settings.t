@@ -34,6 +34,7 @@ autoresponse-dir: autoresponse
 autoresponse-file: message.txt
 autoresponse-interval: 86400
 socket-file: /run/vmailmgrd/socket
+control-index: /var/lib/vmailmgr/control-index/
 END
 }
 

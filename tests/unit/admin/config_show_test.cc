@@ -41,7 +41,8 @@ std::string defaults_with(const std::string& bits, const std::string& sep) {
          "autoresponse-dir: autoresponse\n"
          "autoresponse-file: message.txt\n"
          "autoresponse-interval: 86400\n"
-         "socket-file: /run/vmailmgrd/socket\n";
+         "socket-file: /run/vmailmgrd/socket\n"
+         "control-index: /var/lib/vmailmgr/control-index/\n";
 }
 
 // Sets an environment variable for one scope.

@@ -15,8 +15,8 @@ using vmm::domain::SettingType;
 TEST_CASE("the registry holds every setting of SPEC §2 and §17 exactly once") {
   std::set<std::string_view> names;
   for (const auto& s : settings()) CHECK(names.insert(s.name).second);
-  CHECK(settings().size() == 36);
-  CHECK(names.size() == 36);
+  CHECK(settings().size() == 37);
+  CHECK(names.size() == 37);
 }
 
 TEST_CASE("types and defaults") {
@@ -51,6 +51,7 @@ TEST_CASE("types and defaults") {
       {"autoresponse-file", SettingType::string, "message.txt"},
       {"autoresponse-interval", SettingType::number, "86400"},
       {"socket-file", SettingType::string, "/run/vmailmgrd/socket"},
+      {"control-index", SettingType::directory, "/var/lib/vmailmgr/control-index"},
       {"checkvpw-presetuid", SettingType::executable, ""},
       {"checkvpw-postsetuid", SettingType::executable, ""},
       {"checkvpw-postexec", SettingType::executable, ""},

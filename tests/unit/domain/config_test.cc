@@ -305,6 +305,7 @@ TEST_CASE("effective() lists every non-hook setting in order (defaults)") {
       {"autoresponse-file", "message.txt"},
       {"autoresponse-interval", "86400"},
       {"socket-file", "/run/vmailmgrd/socket"},
+      {"control-index", "/var/lib/vmailmgr/control-index/"},
   };
   Dirs d;
   CHECK(d.config().effective() == want);
@@ -318,7 +319,7 @@ TEST_CASE("effective() shows files' values and reports a bad one") {
   write_file(d.domain + "/user-dir", "accounts\n");
   write_file(d.global + "/checkvpw-error", "#!/bin/sh\n");  // hooks are not listed
   auto eff = d.config().effective();
-  REQUIRE(eff.size() == 26);
+  REQUIRE(eff.size() == 27);
   CHECK(eff[3] == std::pair<std::string, std::string>("user-dir", "accounts/"));
   CHECK(eff[8] == std::pair<std::string, std::string>("default-softquota", "4194304"));
   CHECK(eff[18] ==
