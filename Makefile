@@ -17,6 +17,9 @@ UNIT_SRC := $(sort $(shell find tests/unit -name '*.cc'))
 UNIT_OBJ := $(UNIT_SRC:%.cc=obj/%.o)
 TOOL_SRC := $(sort $(wildcard tests/tools/*.cc))
 TOOLS    := $(TOOL_SRC:tests/tools/%.cc=obj/tests/tools/%)
+# bench/*.cc: floors for bench/run, written without the library on purpose.
+BENCH_SRC:= $(sort $(wildcard bench/*.cc))
+BENCH    := $(BENCH_SRC:bench/%.cc=obj/bench/%)
 MAN_SRC  := $(sort $(wildcard man/*.[18]))
 MAN_OUT  := $(MAN_SRC:man/%=obj/man/%)
 # Glue a peer loads in its own language (Dovecot's Lua): built at the top,
@@ -27,7 +30,7 @@ GLUE     := $(notdir $(GLUE_SRC))
 .PHONY: all check unit demo install clean deps fuzz
 .SECONDARY:
 
-all: $(PROGS) $(GLUE) $(TOOLS) $(MAN_OUT)
+all: $(PROGS) $(GLUE) $(TOOLS) $(BENCH) $(MAN_OUT)
 
 # conf-* values become compiled-in constants (qmail's auto_* idea).
 obj/auto/paths.h: conf-home conf-etc conf-qmail VERSION
@@ -54,6 +57,9 @@ $(PROGS): %: obj/%.o obj/libvmm.a conf-ld
 
 obj/tests/tools/%: obj/tests/tools/%.o obj/libvmm.a conf-ld
 	$(LD_CMD) -o $@ $< obj/libvmm.a $(LIBS)
+
+obj/bench/%: obj/bench/%.o conf-ld
+	$(LD_CMD) -o $@ $< $(LIBS)
 
 obj/tests/unit/run: $(UNIT_OBJ) obj/libvmm.a conf-ld
 	$(LD_CMD) -o $@ $(UNIT_OBJ) obj/libvmm.a $(LIBS)

@@ -1,5 +1,6 @@
 #include "admin/account_rename.h"
 
+#include <ctime>
 #include <filesystem>
 #include <optional>
 #include <utility>
@@ -7,6 +8,7 @@
 #include "admin/account_lookup.h"
 #include "admin/rehash_move.h"
 #include "domain/account_name.h"
+#include "domain/control_files.h"
 #include "domain/login.h"
 #include "domain/virtualdomains.h"
 #include "sys/dir.h"
@@ -178,7 +180,9 @@ std::optional<std::vector<std::string>> renamed_forwards(const std::vector<std::
 }
 
 std::vector<std::string> domains_of_home(const domain::Domain& d, const domain::UserDb& users) {
-  const domain::ControlFiles control = domain::read_control(d.config().dir("qmail-root"));
+  // The text itself (no index): every domain of the base user is listed.
+  const domain::ControlFiles control =
+      domain::read_control(domain::ControlPaths{d.config().dir("qmail-root"), ""}, std::time(nullptr));
   const std::string home = normal_path(d.home());
   std::vector<std::string> out;
   for (const std::string& base : control.virtualdomains.bases()) {

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "auth/last_login.h"
+#include "domain/control_files.h"
 #include "domain/login.h"
 #include "domain/login_verdict.h"
 #include "domain/password.h"
@@ -27,7 +28,7 @@ VerifiedLogin authenticate(const fmt::CheckpasswordRequest& request, const AuthS
     if (secret.verify) domain::check_dummy(secret.password);
   };
 
-  const domain::ControlFiles control = domain::read_control(global.dir("qmail-root"));
+  const domain::ControlFiles control = domain::read_control(domain::control_paths(global), sys.now());
   const domain::LoginEnv env{sys.env("TCPLOCALHOST").value_or(""),
                              sys.env("TCPLOCALIP").value_or("")};
   domain::ResolvedLogin r =

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "domain/control_files.h"
 #include "domain/domain.h"
 #include "domain/login.h"
 #include "fmt/authpipe.h"
@@ -48,7 +49,9 @@ std::vector<fmt::AuthpipeAccount> domain_accounts(auth::LoginSystem& sys,
 
 std::string enumerate_accounts(auth::LoginSystem& sys, const domain::UserDb& users,
                                const domain::Config& global) {
-  const domain::ControlFiles control = domain::read_control(global.dir("qmail-root"));
+  // Every entry is listed: the text itself (no index), as entries() needs.
+  const domain::ControlFiles control =
+      domain::read_control(domain::ControlPaths{global.dir("qmail-root"), ""}, sys.now());
   std::string reply;
   for (const auto& [domain_name, base_name] : control.virtualdomains.entries()) {
     if (domain_name.starts_with('.') || control.locals.contains(domain_name)) continue;

@@ -6,6 +6,7 @@
 #include "domain/account.h"
 #include "domain/account_name.h"
 #include "domain/admin_password.h"
+#include "domain/control_files.h"
 #include "domain/login.h"
 #include "domain/login_target.h"
 #include "domain/login_verdict.h"
@@ -131,7 +132,7 @@ Authorized authorize_account(const DaemonContext& ctx, std::string_view domain,
   std::optional<domain::LoginName> name = domain::join_login(user, domain, rules);
   if (!name) refuse_hashed(password, "malformed user or domain");
   const std::string shown = name->user + "@" + name->domain;
-  const domain::ControlFiles control = domain::read_control(ctx.global.dir("qmail-root"));
+  const domain::ControlFiles control = domain::read_control(domain::control_paths(ctx.global), ctx.sys.now());
   const std::string local = domain::local_name(*name, control.virtualdomains, control.locals);
   std::optional<domain::BaseMatch> match = domain::find_base_user(local, ctx.users);
   if (!match) refuse_hashed(password, "unknown domain or user: " + shown);
@@ -142,7 +143,7 @@ Authorized authorize_account(const DaemonContext& ctx, std::string_view domain,
 
 Authorized authorize_login(const DaemonContext& ctx, std::string_view login,
                            const domain::LoginEnv& env, std::string_view password) {
-  const domain::ControlFiles control = domain::read_control(ctx.global.dir("qmail-root"));
+  const domain::ControlFiles control = domain::read_control(domain::control_paths(ctx.global), ctx.sys.now());
   domain::ResolvedLogin r =
       domain::resolve_login(login, domain::login_rules(ctx.global), env, control, ctx.users);
   if (r.outcome == domain::LoginLookup::malformed) refuse_hashed(password, "malformed login");
@@ -160,7 +161,7 @@ Authorized authorize_domain(const DaemonContext& ctx, std::string_view domain,
   // The same byte rules as a login's domain part ("x" stands in for a user).
   std::optional<domain::LoginName> name = domain::join_login("x", domain, rules);
   if (!name) refuse_hashed(password, "malformed domain");
-  const domain::ControlFiles control = domain::read_control(ctx.global.dir("qmail-root"));
+  const domain::ControlFiles control = domain::read_control(domain::control_paths(ctx.global), ctx.sys.now());
   std::optional<std::string> base_name =
       domain::virtual_domain_base(name->domain, control.virtualdomains, control.locals);
   if (!base_name) refuse_hashed(password, "not a virtual domain: " + name->domain);

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "domain/base_user.h"
+#include "domain/control_files.h"
 #include "domain/login.h"
 
 namespace vmm::domain {

@@ -42,6 +42,7 @@ constexpr Setting kSettings[] = {
     {"record-last-login", T::number, "1"},
     {"domains-home", T::directory, "/var/lib/vmailmgr/domains"},
     {"qmail-send-services", T::list, "/service/qmail-send\n/etc/service/qmail-send\n/var/service/qmail-send\n"},
+    {"control-index", T::directory, "/var/lib/vmailmgr/control-index"},
     {"checkvpw-presetuid", T::executable, ""},
     {"checkvpw-postsetuid", T::executable, ""},
     {"checkvpw-postexec", T::executable, ""},

@@ -3,12 +3,9 @@
 #include <utility>
 
 #include "domain/config_value.h"
-#include "sys/fd.h"
 
 namespace vmm::domain {
 namespace {
-
-constexpr std::size_t kMaxControlFile = 16 << 20;
 
 // No byte that could end a C string, climb a path or split a protocol line.
 bool clean(std::string_view s) {
@@ -43,12 +40,6 @@ std::string implied_domain(const LoginRules& rules, const LoginEnv& env) {
     if (!domain.empty()) return domain;
   }
   return lowercase(rules.default_domain);
-}
-
-std::string control_path(const std::string& qmail_root, const char* file) {
-  std::string path = qmail_root;
-  if (!path.empty() && path.back() != '/') path += '/';
-  return path + "control/" + file;
 }
 
 }  // namespace
@@ -114,16 +105,6 @@ std::optional<BaseMatch> find_base_user(std::string_view local, const UserDb& us
       return BaseMatch{std::move(*base), std::string(local.substr(dash + 1))};
   }
   return std::nullopt;
-}
-
-ControlFiles read_control(const std::string& qmail_root) {
-  ControlFiles files;
-  std::string text;
-  sys::read_file_if_exists(control_path(qmail_root, "virtualdomains"), kMaxControlFile, text);
-  files.virtualdomains = VirtualDomains::parse(text);
-  sys::read_file_if_exists(control_path(qmail_root, "locals"), kMaxControlFile, text);
-  files.locals = Locals::parse(text);
-  return files;
 }
 
 }  // namespace vmm::domain

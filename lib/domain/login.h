@@ -72,13 +72,4 @@ struct BaseMatch {
 // nullopt when no prefix names a user. Lookup failures propagate (temporary).
 std::optional<BaseMatch> find_base_user(std::string_view local, const UserDb& users);
 
-struct ControlFiles {
-  VirtualDomains virtualdomains;
-  Locals locals;
-};
-
-// <qmail_root>/control/virtualdomains and control/locals; a missing file is
-// empty, any other read failure throws (each file is bounded to 16 MiB).
-ControlFiles read_control(const std::string& qmail_root);
-
 }  // namespace vmm::domain

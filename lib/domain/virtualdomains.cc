@@ -1,8 +1,17 @@
 #include "domain/virtualdomains.h"
 
+#include <utility>
+
 #include "domain/config_value.h"
 
 namespace vmm::domain {
+namespace {
+
+// Key prefixes of the two files' records in their shared index.
+constexpr char kVirtualKey = 'v';
+constexpr char kLocalKey = 'l';
+
+}  // namespace
 
 std::string lowercase(std::string_view s) {
   std::string out(s);
@@ -25,11 +34,27 @@ VirtualDomains VirtualDomains::parse(std::string_view text) {
   return vd;
 }
 
+VirtualDomains VirtualDomains::indexed(std::shared_ptr<const store::IndexFile> index) {
+  VirtualDomains vd;
+  vd.index_ = std::move(index);
+  return vd;
+}
+
+std::optional<std::string> VirtualDomains::entry(const std::string& key) const {
+  if (index_) {
+    std::optional<std::string_view> base = index_->find(kVirtualKey + key);
+    if (base) return std::string(*base);
+    return std::nullopt;
+  }
+  if (auto it = bases_.find(key); it != bases_.end()) return it->second;
+  return std::nullopt;
+}
+
 std::optional<std::string> VirtualDomains::find(std::string_view domain) const {
   const std::string name = lowercase(domain);
   std::string_view rest = name;
   for (;;) {
-    if (auto it = bases_.find(rest); it != bases_.end()) return it->second;
+    if (std::optional<std::string> base = entry(std::string(rest))) return base;
     // Next candidate: the suffix starting at the next '.' after the first byte.
     std::size_t dot = rest.find('.', 1);
     if (dot == std::string_view::npos) return std::nullopt;
@@ -50,14 +75,29 @@ std::vector<std::string> VirtualDomains::bases() const {
   return {seen.begin(), seen.end()};
 }
 
+void VirtualDomains::write_index(fmt::CdbWriter& out) const {
+  for (const auto& [key, base] : bases_) out.add(kVirtualKey + key, base);
+}
+
 Locals Locals::parse(std::string_view text) {
   Locals locals;
   for (const std::string& line : parse_list(text)) locals.domains_.insert(lowercase(line));
   return locals;
 }
 
+Locals Locals::indexed(std::shared_ptr<const store::IndexFile> index) {
+  Locals locals;
+  locals.index_ = std::move(index);
+  return locals;
+}
+
 bool Locals::contains(std::string_view domain) const {
+  if (index_) return index_->find(kLocalKey + lowercase(domain)).has_value();
   return domains_.find(lowercase(domain)) != domains_.end();
+}
+
+void Locals::write_index(fmt::CdbWriter& out) const {
+  for (const std::string& domain : domains_) out.add(kLocalKey + domain, "");
 }
 
 }  // namespace vmm::domain

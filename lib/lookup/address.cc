@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "domain/control_files.h"
 #include "domain/domain.h"
 #include "domain/login.h"
 #include "sys/dir.h"
@@ -66,7 +67,7 @@ AddressAnswer look_up_address(std::string_view address, const domain::Config& gl
                               const domain::UserDb& users, LookupSystem& sys) {
   AddressAnswer a;
   try {
-    const domain::ControlFiles control = domain::read_control(global.dir("qmail-root"));
+    const domain::ControlFiles control = domain::read_control(domain::control_paths(global), sys.now());
     a.address = domain::resolve_address(address, control, users);
     switch (a.address.outcome) {
       case domain::AddressLookup::malformed:

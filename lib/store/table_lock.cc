@@ -10,10 +10,7 @@
 
 namespace vmm::store {
 
-namespace {
-
-// true: locked; false: someone else holds it.
-bool try_lock(int fd, const std::string& path) {
+bool try_lock_file(int fd, const std::string& path) {
   struct flock fl = {};
   fl.l_type = F_WRLCK;
   fl.l_whence = SEEK_SET;  // start 0, length 0: the whole file
@@ -24,8 +21,6 @@ bool try_lock(int fd, const std::string& path) {
   }
 }
 
-}  // namespace
-
 TableLock::TableLock(const std::string& path, std::chrono::milliseconds wait_bound)
     : fd_(sys::open_file(path, O_RDWR | O_CREAT | O_NOFOLLOW, 0600)) {
   using Clock = std::chrono::steady_clock;
@@ -34,7 +29,7 @@ TableLock::TableLock(const std::string& path, std::chrono::milliseconds wait_bou
   // back off so a long rewrite (a million accounts) does not cost much CPU.
   std::chrono::microseconds pause(1000);
   const std::chrono::microseconds max_pause(20000);
-  while (!try_lock(fd_.get(), path)) {
+  while (!try_lock_file(fd_.get(), path)) {
     Clock::time_point now = Clock::now();
     if (now >= deadline)
       throw Error(ErrorClass::temporary, "unable to lock " + path + ": another writer holds it");

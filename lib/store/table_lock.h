@@ -9,6 +9,11 @@
 
 namespace vmm::store {
 
+// One attempt at an exclusive fcntl lock on the whole of fd's file: true
+// when taken, false when another process holds it. Other failures throw
+// errno_error("lock PATH").
+bool try_lock_file(int fd, const std::string& path);
+
 class TableLock {
  public:
   // Opens or creates path (0600, never through a symlink) and waits for the

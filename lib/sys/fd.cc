@@ -107,14 +107,15 @@ MappedFile::MappedFile(const std::string& path) {
   if (::fstat(fd.get(), &st) != 0) throw_errno("stat " + path);
   if (!S_ISREG(st.st_mode))
     throw Error(ErrorClass::permanent, path + " is not a regular file");
-  size_ = static_cast<std::size_t>(st.st_size);
-  if (size_ == 0) return;
-  void* p = ::mmap(nullptr, size_, PROT_READ, MAP_SHARED, fd.get(), 0);
-  if (p == MAP_FAILED) {
-    size_ = 0;
-    throw_errno("map " + path);
-  }
+  *this = MappedFile(fd, static_cast<std::size_t>(st.st_size), path);
+}
+
+MappedFile::MappedFile(const Fd& fd, std::size_t size, const std::string& what) {
+  if (size == 0) return;
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd.get(), 0);
+  if (p == MAP_FAILED) throw_errno("map " + what);
   addr_ = p;
+  size_ = size;
 }
 
 MappedFile::MappedFile(MappedFile&& o) noexcept

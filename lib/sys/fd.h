@@ -51,6 +51,9 @@ class MappedFile {
  public:
   MappedFile() = default;
   explicit MappedFile(const std::string& path);  // throws errno_error("open PATH")
+  // The first size bytes of an open file (size from the caller's fstat);
+  // throws errno_error("map WHAT").
+  MappedFile(const Fd& fd, std::size_t size, const std::string& what);
   MappedFile(MappedFile&& o) noexcept;
   MappedFile& operator=(MappedFile&& o) noexcept;
   MappedFile(const MappedFile&) = delete;

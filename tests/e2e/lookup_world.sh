@@ -42,6 +42,8 @@ lookup_world() {
   export VMAILMGR_ETC=$T/vmetc
   mkdir -p "$VMAILMGR_ETC" "$T/qmail/control"
   echo "$T/qmail" > "$VMAILMGR_ETC/qmail-root"
+  mkdir -p "$T/control-index"  # never the host's /var/lib
+  echo "$T/control-index" > "$VMAILMGR_ETC/control-index"
   printf '%s\n' example.test:vmlbase .wild.test:vmlbase local.test:vmlbase catch.test:vmlcatch \
     bad.test:vmlbad sym.test:vmlsym zero.test:vmlzero none.test:vmlnone rootdom.test:root \
     gone.test:nosuchuser > "$T/qmail/control/virtualdomains"

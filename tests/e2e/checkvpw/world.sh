@@ -3,7 +3,8 @@
 #   users   vmtbase 2901 (base user of example.test and *.wild.test, member of
 #           vmtmail 3902), vmtsys 2902 (a system user, password sys-secret),
 #           vmtother 2903 (neither)
-#   config  $VMAILMGR_ETC=$T/vmetc (qmail-root $T/qmail, error-maildir $T/error-maildir)
+#   config  $VMAILMGR_ETC=$T/vmetc (qmail-root $T/qmail, error-maildir $T/error-maildir,
+#           control-index $T/control-index: never the host's /var/lib)
 #   qmail   control/virtualdomains, control/locals (localhost)
 #   table   ~vmtbase/passwd.cdb: joe (yescrypt, joe-secret), ann (MD5-crypt,
 #           Kestrel.Moss-42), dora (disabled), eve (expired), sales (alias), + (alias)
@@ -32,6 +33,8 @@ world_init() {
   chown -R 2902:2902 "$SYS_HOME"
   echo "$T/qmail" > "$T/vmetc/qmail-root"
   echo "$T/error-maildir" > "$T/vmetc/error-maildir"
+  mkdir -p "$T/control-index"
+  echo "$T/control-index" > "$T/vmetc/control-index"
   printf '%s\n' 'example.test:vmtbase' '.wild.test:vmtbase' 'rootdom.test:root' \
     'gone.test:nosuchuser' > "$T/qmail/control/virtualdomains"
   echo localhost > "$T/qmail/control/locals"

@@ -37,6 +37,7 @@ socket-file: /run/vmailmgrd/socket
 record-last-login: 1
 domains-home: /var/lib/vmailmgr/domains/
 qmail-send-services: /service/qmail-send, /etc/service/qmail-send, /var/service/qmail-send
+control-index: /var/lib/vmailmgr/control-index/
 END
 }
 

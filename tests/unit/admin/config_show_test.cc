@@ -44,7 +44,8 @@ std::string defaults_with(const std::string& bits, const std::string& sep) {
          "socket-file: /run/vmailmgrd/socket\n"
          "record-last-login: 1\n"
          "domains-home: /var/lib/vmailmgr/domains/\n"
-         "qmail-send-services: /service/qmail-send, /etc/service/qmail-send, /var/service/qmail-send\n";
+         "qmail-send-services: /service/qmail-send, /etc/service/qmail-send, /var/service/qmail-send\n"
+         "control-index: /var/lib/vmailmgr/control-index/\n";
 }
 
 // Sets an environment variable for one scope.

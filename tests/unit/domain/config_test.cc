@@ -308,6 +308,7 @@ TEST_CASE("effective() lists every non-hook setting in order (defaults)") {
       {"record-last-login", "1"},
       {"domains-home", "/var/lib/vmailmgr/domains/"},
       {"qmail-send-services", "/service/qmail-send, /etc/service/qmail-send, /var/service/qmail-send"},
+      {"control-index", "/var/lib/vmailmgr/control-index/"},
   };
   Dirs d;
   CHECK(d.config().effective() == want);
@@ -321,7 +322,7 @@ TEST_CASE("effective() shows files' values and reports a bad one") {
   write_file(d.domain + "/user-dir", "accounts\n");
   write_file(d.global + "/checkvpw-error", "#!/bin/sh\n");  // hooks are not listed
   auto eff = d.config().effective();
-  REQUIRE(eff.size() == 29);
+  REQUIRE(eff.size() == 30);
   CHECK(eff[3] == std::pair<std::string, std::string>("user-dir", "accounts/"));
   CHECK(eff[8] == std::pair<std::string, std::string>("default-softquota", "4194304"));
   CHECK(eff[18] ==

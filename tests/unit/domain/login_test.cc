@@ -310,56 +310,6 @@ TEST_CASE("steps 1-3 together") {
   CHECK(resolve("../vmbase@example.com", {}) == std::nullopt);
 }
 
-TEST_CASE("read_control") {
-  TempDir dir;
-  SUBCASE("both files, root with and without a trailing '/'") {
-    write_file(dir / "control/virtualdomains", "Example.com:exbase\r\n.wild.test:wbase\n# x\n");
-    write_file(dir / "control/locals", "LocalHost\n");
-    for (const std::string& root : {dir.path, dir.path + "/"}) {
-      CAPTURE(root);
-      ControlFiles files = read_control(root);
-      CHECK(files.virtualdomains.size() == 2);
-      CHECK(files.virtualdomains.find("example.com") == "exbase");
-      CHECK(files.virtualdomains.find("a.wild.test") == "wbase");
-      CHECK(files.locals.size() == 1);
-      CHECK(files.locals.contains("localhost"));
-    }
-  }
-  SUBCASE("missing files are empty") {
-    ControlFiles files = read_control(dir.path);
-    CHECK(files.virtualdomains.size() == 0);
-    CHECK(files.locals.size() == 0);
-    write_file(dir / "control/locals", "only.test\n");
-    files = read_control(dir.path);
-    CHECK(files.virtualdomains.size() == 0);
-    CHECK(files.locals.contains("only.test"));
-  }
-  SUBCASE("an unreadable file throws with its path") {
-    std::filesystem::create_directories(dir.path + "/control/virtualdomains");
-    try {
-      read_control(dir.path);
-      FAIL("no exception");
-    } catch (const Error& e) {
-      CHECK(e.cls() == ErrorClass::permanent);
-      CHECK(std::string(e.what()) ==
-            "unable to read " + dir.path + "/control/virtualdomains: Is a directory");
-    }
-  }
-  SUBCASE("a file over 16 MiB throws") {
-    write_file(dir / "control/virtualdomains", "");
-    write_file(dir / "control/locals", "");
-    REQUIRE(::truncate((dir.path + "/control/locals").c_str(), (16 << 20) + 1) == 0);
-    try {
-      read_control(dir.path);
-      FAIL("no exception");
-    } catch (const Error& e) {
-      CHECK(e.cls() == ErrorClass::permanent);
-      CHECK(std::string(e.what()) ==
-            dir.path + "/control/locals is larger than 16777216 bytes");
-    }
-  }
-}
-
 TEST_CASE("login_rules reads the global settings") {
   TempDir dir;
   SUBCASE("defaults") {

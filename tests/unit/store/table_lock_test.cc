@@ -8,6 +8,7 @@
 #include <string>
 
 #include "../testing/files.h"
+#include "../testing/lock_holder.h"
 #include "../testing/temp_dir.h"
 #include "store/table_lock.h"
 #include "sys/error.h"
@@ -18,56 +19,6 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-// A child process holding the lock until release() (or until it is killed).
-class LockHolder {
- public:
-  explicit LockHolder(const std::string& path) {
-    int ready[2], hold[2];
-    REQUIRE(::pipe(ready) == 0);
-    REQUIRE(::pipe(hold) == 0);
-    pid_ = ::fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      ::close(ready[0]);
-      ::close(hold[1]);
-      char ok = '0';
-      try {
-        store::TableLock lock(path, 0ms);
-        ok = '1';
-        (void)!::write(ready[1], &ok, 1);
-        char c;
-        (void)!::read(hold[0], &c, 1);  // returns at EOF: the parent let go
-      } catch (...) {
-        (void)!::write(ready[1], &ok, 1);
-      }
-      ::_exit(0);
-    }
-    ::close(ready[1]);
-    ::close(hold[0]);
-    hold_ = hold[1];
-    char ok = 0;
-    REQUIRE(::read(ready[0], &ok, 1) == 1);
-    ::close(ready[0]);
-    REQUIRE(ok == '1');
-  }
-  ~LockHolder() { release(); }
-  void release() {
-    if (hold_ >= 0) ::close(hold_);
-    hold_ = -1;
-    if (pid_ > 0) ::waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
-  void kill() {
-    ::kill(pid_, SIGKILL);
-    release();
-  }
-  pid_t pid() const { return pid_; }
-
- private:
-  pid_t pid_ = -1;
-  int hold_ = -1;
-};
 
 // Whether a separate process could take the lock right now.
 bool free_for_others(const std::string& path) {
