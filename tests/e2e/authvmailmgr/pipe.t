@@ -121,6 +121,9 @@ print("exit", p.wait(), "steps", len(steps))
 PY
 expect_rc 0 "conversation (stderr: $err)"
 expect_out "exit 0 steps 31"
+# joe's logins were recorded (SPEC §20): the base user's file, nobody's for refusals.
+[ "$(stat -c %u:%a "$BASE_HOME/last-login/joe" 2>&1)" = 2901:600 ] || fail "joe's last login: $(ls -la "$BASE_HOME/last-login" 2>&1)"
+[ -e "$BASE_HOME/last-login/dora" ] && fail "a refused login was recorded"
 # One line on stderr per refusal and per change, hook output included; no password.
 expect_err "authvmailmgr: bad request: request line longer than 8192 bytes
 authvmailmgr: login failed: wrong password: joe@example.test

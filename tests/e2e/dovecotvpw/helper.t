@@ -23,9 +23,12 @@ ask() {
   out=$(tr '\t' '|' < "$T/answer")
 }
 
+rm -f "$BASE_HOME/last-login/joe"
 ask -- joe@example.test joe-secret
 expect_rc 0 "login"
 expect_err ""
+# The login was recorded (SPEC §20), as the base user's file.
+[ "$(stat -c %u:%a "$BASE_HOME/last-login/joe" 2>&1)" = 2901:600 ] || fail "joe's last login: $(ls -la "$BASE_HOME/last-login" 2>&1)"
 expect_out "PASSDB_RESULT_OK|
 user|joe@example.test
 userdb_uid|2901
