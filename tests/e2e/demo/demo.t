@@ -1,5 +1,6 @@
 # make demo (the README's first command) keeps working: it runs to the end,
-# refuses the unknown user, and shows the mail read back over POP3 and IMAP.
+# refuses the unknown user, shows the mail read back over POP3 and IMAP, one
+# vacation reply, and an account made through vmailmgrd logging in.
 source "$TOP/tests/lib.sh"
 [ "$(id -u)" = 0 ] || skip "the demo needs root"
 [ -x /usr/sbin/dovecot ] || skip "dovecot is not installed"
@@ -15,7 +16,12 @@ for line in \
   "   Subject: Hello Alice" \
   "   INBOX holds 1 message(s)" \
   "   Subject: Order 42" \
-  "   curl exit 67 (67 = login denied)"; do
+  "   curl exit 67 (67 = login denied)" \
+  "   vdeliver: autoresponse sent to carol@outside.example" \
+  "   vdeliver: no autoresponse to carol@outside.example: answered within autoresponse-interval" \
+  "   OK: user 'carol' successfully added" \
+  "   ERROR: authentication failed" \
+  "   curl exit 0 (0 = logged in)"; do
   grep -qxF -- "$line" <<<"$out" || fail "the transcript lacks the line [$line]"
 done
 dir=$(sed -nE 's/^   Everything ran in (.*) and a private.*/\1/p' <<<"$out")
