@@ -5,38 +5,15 @@
 # interval and a list message get none; every message is stored once.
 source "$TOP/tests/lib.sh"
 source "$TOP/tests/postfix.sh"
+source "$TOP/tests/mta.sh"
 postfix_need
 
-for p in vdeliver vsetup vadduser vautoresponse; do [ -x "$TOP/$p" ] || fail "$TOP/$p is not built"; done
-sandbox_init
-chmod 755 "$T" "$T/home"  # local(8) reaches the homes as their users
-BASE=vmbase
-BASE_UID=2972
-sandbox_user "$BASE" "$BASE_UID"
-sandbox_user sender 2973
-BHOME=$T/home/$BASE
-SHOME=$T/home/sender
-export VMAILMGR_ETC=$T/vmm-etc
-mkdir -p "$VMAILMGR_ETC" "$T/qmail/control"
-echo "$T/qmail" > "$VMAILMGR_ETC/qmail-root"  # no qmail-queue there: sendmail
-chmod -R go+rX "$VMAILMGR_ETC" "$T/qmail"
-
-vm() {
-  local p=$1; shift
-  in_sandbox setpriv --reuid "$BASE_UID" --regid "$BASE_UID" --init-groups \
-    env -i PATH=/usr/bin:/bin HOME="$BHOME" VMAILMGR_ETC="$VMAILMGR_ETC" LC_ALL=C \
-    bash -c 'cd "$HOME" && exec "$@"' vm "$TOP/$p" "$@"
-}
-run vm vsetup --quiet
-expect_rc 0 "vsetup"
-run_in $'joe-secret\n' vm vadduser --quiet joe
-expect_rc 0 "vadduser joe"
+mta_sandbox 2972 vautoresponse  # no qmail-queue in its qmail-root: replies go through sendmail
+mta_accounts joe
 JOE=$BHOME/users/joe
 run_in $'Subject: Out of office (re: %S)\n\nJoe is away until Monday.\n' vm vautoresponse joe set
 expect_rc 0 "vautoresponse set"
-printf '"|%s/vdeliver"\n' "$TOP" > "$BHOME/.forward"
-chown "$BASE_UID:$BASE_UID" "$BHOME/.forward"
-chmod 644 "$BHOME/.forward"
+mta_forward_vdeliver
 
 postfix_config "$T/postfix"
 postfix_map "joe@virtual.example $BASE+joe"
