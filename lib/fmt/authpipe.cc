@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "fmt/secret_bytes.h"
 #include "sys/error.h"
 
 namespace vmm::fmt {
@@ -11,13 +12,6 @@ namespace {
 
 // Overwrites the bytes in use and keeps the buffer for the next request.
 void wipe_kept(std::string& s) {
-  explicit_bzero(s.data(), s.size());
-  s.clear();
-}
-
-// Overwrites the whole buffer, the bytes past size() included.
-void wipe_all(std::string& s) {
-  s.resize(s.capacity());
   explicit_bzero(s.data(), s.size());
   s.clear();
 }
@@ -53,8 +47,8 @@ std::string limit_text(std::size_t n) { return std::to_string(n) + " bytes"; }
 }  // namespace
 
 AuthpipeRequest::~AuthpipeRequest() {
-  wipe_all(password);
-  wipe_all(new_password);
+  wipe(password);
+  wipe(new_password);
 }
 
 AuthpipeRequest parse_authpipe_line(std::string_view line) {
@@ -114,7 +108,7 @@ AuthpipeRequest parse_authpipe_auth(std::string_view body) {
   return r;
 }
 
-AuthpipeReader::~AuthpipeReader() { wipe_all(buf_); }
+AuthpipeReader::~AuthpipeReader() { wipe(buf_); }
 
 bool AuthpipeReader::between_requests() const {
   return buf_.empty() && !skipping_line_ && !in_body_;

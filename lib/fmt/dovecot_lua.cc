@@ -1,17 +1,13 @@
 #include "fmt/dovecot_lua.h"
 
-#include <string.h>  // explicit_bzero
+#include <optional>
 
+#include "fmt/secret_bytes.h"
 #include "sys/error.h"
 
 namespace vmm::fmt {
 namespace {
 
-void wipe(std::string& s) {
-  s.resize(s.capacity());
-  explicit_bzero(s.data(), s.size());
-  s.clear();
-}
 
 [[noreturn]] void malformed(const std::string& why) {
   throw Error(ErrorClass::usage, "request " + why);
@@ -19,11 +15,9 @@ void wipe(std::string& s) {
 
 // The field starting at `at`, up to its NUL; `at` moves past the NUL.
 std::string_view field(std::string_view bytes, std::size_t& at, const char* name) {
-  std::size_t nul = bytes.find('\0', at);
-  if (nul == std::string_view::npos) malformed(std::string("has no NUL after the ") + name);
-  std::string_view f = bytes.substr(at, nul - at);
-  at = nul + 1;
-  return f;
+  std::optional<std::string_view> f = nul_field(bytes, at);
+  if (!f) malformed(std::string("has no NUL after the ") + name);
+  return *f;
 }
 
 bool control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }
