@@ -1,0 +1,19 @@
+// Anti-CSRF tokens of the web pages (SPEC §18): every form that changes
+// something carries HMAC-SHA256(session token, action) in hex. Another site
+// can make a browser post a form, but cannot read the session cookie, so it
+// cannot compute the field; the CGI needs no key or state of its own.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace vmm::web {
+
+inline constexpr const char* kCsrfField = "csrf";
+
+std::string csrf_token(std::string_view session_token, std::string_view action);
+
+// given equals csrf_token(session_token, action), compared in constant
+// time; an empty session token is never valid.
+bool csrf_valid(std::string_view session_token, std::string_view action, std::string_view given);
+
+}  // namespace vmm::web
