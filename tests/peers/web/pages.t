@@ -18,7 +18,7 @@ chmod 644 "$VMAILMGR_ETC/session-idle" "$VMAILMGR_ETC/socket-file"
 base "$TOP/vchattr" --quiet -p '<script>alert("ann")</script> Ann' ann || fail "vchattr ann"
 dovecot_config "$T/dovecot" "$TOP/checkvpw" prefetch
 dovecot_start in_sandbox
-cleanup() { web_stop; dovecot_stop; }
+cleanup() { web_stop; vmd_stop; dovecot_stop; }
 trap cleanup EXIT
 web_serve_daemon
 web_start

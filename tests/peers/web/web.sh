@@ -1,14 +1,16 @@
-# The web pages' world (sourced after tests/lib.sh and
-# tests/e2e/vmailmgrd/world.sh; not a test itself): vmailmgr.cgi under a
-# real lighttpd (mod_cgi) on 127.0.0.1, running as the sandbox user vmdweb,
-# talking to a real vmailmgrd under unixserver whose socket only root and
-# the group vmdweb can use.
-#   web_user: adds vmdweb (uid/gid 2943); call after vmd_world.
-#   web_serve_daemon: unixserver on $VMD_SOCKET, mode 0660, group vmdweb.
+# The web pages' world (sourced after tests/lib.sh; not a test itself):
+# vmailmgr.cgi under a real lighttpd (mod_cgi) on 127.0.0.1, running as a
+# sandbox user (WEB_USER, WEB_UID: vmdweb, 2943 unless set before), talking
+# to a real vmailmgrd under unixserver whose socket only root and that
+# user's group can use. Used by tests/peers/web/pages.t and make demo.
+#   web_user: adds WEB_USER to the sandbox (after sandbox_init).
+#   web_serve_daemon: unixserver on $VMD_SOCKET, mode 0660, group WEB_UID,
+#     its log in $VMD_LOG (needs tests/e2e/vmailmgrd/world.sh).
 #   web_start: lighttpd on a free port (WEB_PORT, WEB_URL), its logs in
-#     $WEB_DIR (access.log, error.log); the CGI gets VMAILMGR_ETC.
-#   web_stop: lighttpd and the daemon, by pid.
-WEB_UID=2943
+#     $WEB_DIR/log (access.log, error.log); the CGI gets VMAILMGR_ETC.
+#   web_stop: lighttpd, by pid (vmd_stop ends the daemon).
+WEB_USER=${WEB_USER:-vmdweb}
+WEB_UID=${WEB_UID:-2943}
 WEB_DIR=$T/www
 
 web_need() {
@@ -19,7 +21,7 @@ web_need() {
   [ -x "$TOP/vmailmgr.cgi" ] || fail "$TOP/vmailmgr.cgi is not built"
 }
 
-web_user() { sandbox_user vmdweb "$WEB_UID"; }
+web_user() { sandbox_user "$WEB_USER" "$WEB_UID"; }
 
 web_serve_daemon() {
   need unixserver
@@ -41,15 +43,15 @@ web_start() {
   cp "$TOP/vmailmgr.cgi" "$WEB_DIR/htdocs/vmailmgr.cgi"
   chown -R "$WEB_UID:$WEB_UID" "$WEB_DIR/log"
   chmod 755 "$WEB_DIR" "$WEB_DIR/htdocs"
-  WEB_PORT=$(tcp_port)
+  WEB_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   WEB_URL=http://127.0.0.1:$WEB_PORT/vmailmgr.cgi
   cat > "$WEB_DIR/lighttpd.conf" <<CONF
 server.modules = ("mod_setenv", "mod_cgi", "mod_accesslog")
 server.bind = "127.0.0.1"
 server.port = $WEB_PORT
 server.document-root = "$WEB_DIR/htdocs"
-server.username = "vmdweb"
-server.groupname = "vmdweb"
+server.username = "$WEB_USER"
+server.groupname = "$WEB_USER"
 server.errorlog = "$WEB_DIR/log/error.log"
 accesslog.filename = "$WEB_DIR/log/access.log"
 cgi.assign = (".cgi" => "")
@@ -73,5 +75,4 @@ web_stop() {
     wait "$WEB_PID" 2>/dev/null
     WEB_PID=
   fi
-  vmd_stop
 }
