@@ -104,7 +104,8 @@ AccountView account_view(DaemonClient& d, const WebSession& s, const std::string
     v.autoresponse.reason = "An alias has no directory to keep an autoresponse in.";
   } else {
     v.autoresponse.status = d.autoresponse(s.domain, name, s.token, "status");
-    v.autoresponse.message = d.autoresponse_message(s.domain, name, s.token);
+    if (v.autoresponse.status == "enabled" || v.autoresponse.status == "disabled")
+      v.autoresponse.message = d.autoresponse_message(s.domain, name, s.token);
   }
   return v;
 }

@@ -162,11 +162,8 @@ std::string DaemonClient::autoresponse(const std::string& domain, const std::str
   return call("autoresponse", std::move(args)).back().message;
 }
 
-std::optional<std::string> DaemonClient::autoresponse_message(const std::string& domain,
-                                                              const std::string& user,
-                                                              const std::string& pass) {
-  const std::string status = autoresponse(domain, user, pass, "status");
-  if (status != "enabled" && status != "disabled") return std::nullopt;
+std::string DaemonClient::autoresponse_message(const std::string& domain, const std::string& user,
+                                              const std::string& pass) {
   std::vector<fmt::DaemonReply> replies = call("autoresponse", {domain, user, pass, "read"});
   if (replies.size() != 2) throw confused("autoresponse read without the message");
   return replies.front().message;

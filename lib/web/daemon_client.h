@@ -106,10 +106,9 @@ class DaemonClient {
   std::string autoresponse(const std::string& domain, const std::string& user,
                            const std::string& pass, const std::string& action,
                            const std::optional<std::string>& message = std::nullopt);
-  // The message, or nullopt when there is none.
-  std::optional<std::string> autoresponse_message(const std::string& domain,
-                                                  const std::string& user,
-                                                  const std::string& pass);
+  // The message (enabled or disabled); DaemonRefused when there is none.
+  std::string autoresponse_message(const std::string& domain, const std::string& user,
+                                   const std::string& pass);
 
  private:
   // The frames of an answer whose every frame is OK; the first that is not

@@ -76,9 +76,11 @@ header a.home{color:#fff;font-weight:bold;text-decoration:none;margin-right:auto
 header .who{opacity:.85}
 header form{margin:0;padding:0;background:none;border:0}
 header button.link{background:none;border:1px solid #fff8;color:#fff;padding:.2em .7em;width:auto}
-main{max-width:46em;margin:0 auto;padding:1em}
+main{max-width:52em;margin:0 auto;padding:1em}
 h1{font-size:1.4em;margin:.3em 0 .6em}
 h2{font-size:1.15em;margin:1.4em 0 .5em}
+section>h2:first-child,section>p:first-child{margin-top:0}
+.actions button{margin-top:0}
 section,form{background:#fff;border:1px solid #d8dbe0;border-radius:6px;padding:.8em 1em;margin:0 0 1em}
 section form{border:0;padding:0;margin:.5em 0 0}
 label{display:block;margin:.5em 0 .2em;font-weight:600}
@@ -96,8 +98,8 @@ p.refused{background:#fbe6e4;border:1px solid #d88}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:0}
 dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 table{width:100%;border-collapse:collapse;background:#fff;border:1px solid #d8dbe0}
-th,td{text-align:left;padding:.45em .6em;border-bottom:1px solid #e4e6ea;vertical-align:top;overflow-wrap:anywhere}
-th{background:#eef0f3}
+th,td{text-align:left;padding:.45em .6em;border-bottom:1px solid #e4e6ea;vertical-align:top;overflow-wrap:break-word}
+th{background:#eef0f3;white-space:nowrap}
 .actions{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:center}
 @media (max-width:40em){
  table,tbody,tr,td{display:block}thead{display:none}
