@@ -457,11 +457,11 @@ def user_checks(b):
     logout(b)
 
     # idle expiry
-    set_idle(2)
+    set_idle(4)
     try:
         user_login(b, "ann@" + DOMAIN, "Ann-New-Pass-3")
         check(title(b) == "ann@" + DOMAIN, "logged in for the idle check")
-        time.sleep(3.2)
+        time.sleep(5.2)
         load(b)
         check("Your session has ended" in text(b), "an idle session expires")
         check(cookie(b) is None, "the expired cookie is removed")
