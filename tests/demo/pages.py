@@ -36,6 +36,8 @@ class PageText(html.parser.HTMLParser):
             self._row = []
         elif tag in ("td", "th") and self._row is not None:
             self._cell = ""
+        elif tag == "small" and self._cell is not None:
+            self._cell += " ("
         elif tag == "input" and a.get("type") == "hidden":
             if a.get("name") == "action":
                 self._form_action = a.get("value")
@@ -48,6 +50,8 @@ class PageText(html.parser.HTMLParser):
         elif tag in ("td", "th") and self._cell is not None:
             self._row.append(self._cell.strip())
             self._cell = None
+        elif tag == "small" and self._cell is not None:
+            self._cell += ")"
         elif tag == "tr" and self._row is not None:
             self.rows.append(self._row)
             self._row = None
@@ -92,11 +96,11 @@ class Browser:
         return p
 
 
-def show(page):
+def show(page, table=True):
     print("   page: " + page.h1)
     for n in page.notices:
         print("   notice: " + n)
-    for row in page.rows:
+    for row in page.rows if table else []:
         print("   " + " | ".join(row))
 
 
@@ -109,14 +113,14 @@ def main():
     page = b.request("POST", form={"action": "add_account", "csrf": page.csrf["add_account"],
                                    "name": "dave", "password": "Dave-Pass-4",
                                    "password2": "Dave-Pass-4", "forwards": ""})
-    show(page)
+    show(page, table=False)
     page = b.request("POST", form={"action": "add_alias", "csrf": page.csrf["add_alias"],
                                    "name": "info", "forwards": "alice\ndave"})
-    show(page)
+    show(page, table=False)
     page = b.request("GET", "p=account&name=dave")
     page = b.request("POST", form={"action": "set_limits", "csrf": page.csrf["set_limits"],
                                    "name": "dave", "hard_quota": "20000000"})
-    show(page)
+    show(page, table=False)
     page = b.request("GET")
     show(page)
     b.request("POST", form={"action": "logout", "csrf": page.csrf["logout"]})
