@@ -116,7 +116,8 @@ std::string account_summary(const fmt::Record& r, const std::optional<MailboxUsa
   row("Forwards", fw.empty() ? "none" : fw, "summary-forwards");
   if (r.has_mailbox) {
     row("Quota", format_limit(r.hard_quota, true), "summary-quota");
-    row("Usage", usage_text(usage), "summary-usage");
+    // stat is the administrator's: a user's own page has no usage to show
+    if (usage) row("Usage", usage_text(usage), "summary-usage");
   }
   if (!r.personal.empty()) row("Name", r.personal, "summary-personal");
   return h + "</dl>\n";
