@@ -130,6 +130,18 @@ Response session_ended(const CgiRequest& req, const PageFrame& logged_out) {
   return r;
 }
 
+// Every request renews the session (idle expiry, SPEC §18): false when the
+// daemon no longer takes the token (expired, a password change since).
+bool renew(DaemonClient& d, WebSession& s) {
+  try {
+    s.token = d.session(s.domain, s.user, s.token);
+    return true;
+  } catch (const DaemonRefused& e) {
+    if (e.authentication_failed()) return false;
+    throw;
+  }
+}
+
 // ---- GET -------------------------------------------------------------------
 
 Response show(const CgiRequest& req, DaemonClient& d) {
@@ -151,12 +163,7 @@ Response show(const CgiRequest& req, DaemonClient& d) {
     if (q.get("done") == "logout") n = {"You are logged out.", true};
     return login_page_response(frame, 200, n);
   }
-  try {
-    s->token = d.session(s->domain, s->user, s->token);
-  } catch (const DaemonRefused& e) {
-    if (e.authentication_failed()) return session_ended(req, frame);
-    throw;
-  }
+  if (!renew(d, *s)) return session_ended(req, frame);
   frame = {req.script, s->token, who_text(*s)};
   const std::string done = done_text(q.get("done").value_or(""), q.get("name").value_or(""));
   Response r;
@@ -418,12 +425,7 @@ Response change(const CgiRequest& req, DaemonClient& d) {
     r.cookies.push_back(cleared_cookie(req));
     return r;
   }
-  try {
-    s->token = d.session(s->domain, s->user, s->token);
-  } catch (const DaemonRefused& e) {
-    if (e.authentication_failed()) return session_ended(req, frame);
-    throw;
-  }
+  if (!renew(d, *s)) return session_ended(req, frame);
   frame = {req.script, s->token, who_text(*s)};
   const std::string back =
       s->admin && f.get("name") && action != "delete" && action.rfind("add_", 0) != 0

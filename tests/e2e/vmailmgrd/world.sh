@@ -68,11 +68,14 @@ vmd_world() {
 }
 
 # vmd_serve_unix [ARGS...]: unixserver on $VMD_SOCKET running vmailmgrd ARGS
-# as root in the sandbox (VMD_SERVER: its pid); waits until it accepts.
+# as root in the sandbox (VMD_SERVER: its pid); waits until it accepts. The
+# socket is root's alone unless VMD_SOCKET_OPTS gives other unixserver options.
 vmd_serve_unix() {
   need unixserver
   rm -f "$VMD_SOCKET"
-  "${SANDBOX[@]}" unixserver -q -m 077 -- "$VMD_SOCKET" "$TOP/vmailmgrd" "$@" \
+  local opts
+  read -ra opts <<< "${VMD_SOCKET_OPTS:--m 077}"
+  "${SANDBOX[@]}" unixserver -q "${opts[@]}" -- "$VMD_SOCKET" "$TOP/vmailmgrd" "$@" \
     </dev/null 2>>"$VMD_LOG" &
   VMD_SERVER=$!
   local i

@@ -24,18 +24,7 @@ web_need() {
 web_user() { sandbox_user "$WEB_USER" "$WEB_UID"; }
 
 web_serve_daemon() {
-  need unixserver
-  rm -f "$VMD_SOCKET"
-  "${SANDBOX[@]}" unixserver -q -r "$WEB_UID" -p 0660 -- "$VMD_SOCKET" "$TOP/vmailmgrd" \
-    </dev/null 2>>"$VMD_LOG" &
-  VMD_SERVER=$!
-  local i
-  for i in $(seq 100); do
-    [ -S "$VMD_SOCKET" ] && python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])' "$VMD_SOCKET" 2>/dev/null && { vmd_settle; return 0; }
-    kill -0 "$VMD_SERVER" 2>/dev/null || break
-    sleep 0.1
-  done
-  fail "unixserver did not start on $VMD_SOCKET"
+  VMD_SOCKET_OPTS="-r $WEB_UID -p 0660" vmd_serve_unix
 }
 
 web_start() {
