@@ -36,6 +36,7 @@ struct Added {
 
 struct Outcome {
   std::vector<Added> added;  // (a dry run: what would be) in source order
+  std::vector<Done> done;    // there already, as this import makes them
   std::vector<Skipped> skipped;
 };
 
