@@ -1,8 +1,11 @@
 #include "import/mailbox_copy.h"
 
+#include <fcntl.h>
+
 #include "fmt/loose_date.h"
 #include "sys/dir.h"
 #include "sys/fd.h"
+#include "sys/file_status.h"
 
 namespace vmm::import {
 namespace {
@@ -10,13 +13,16 @@ namespace {
 void from_mbox(const std::string& path, fmt::MboxQuoting quoting, std::time_t now,
                store::MaildirFill* fill, MailboxCount& count) {
   if (sys::file_kind(path, sys::Links::follow) == sys::FileKind::missing) return;
-  sys::MappedFile file(path);
+  sys::Fd fd = sys::open_file(path, O_RDONLY);
+  const sys::FileStatus status = sys::file_status(fd.get(), path);
+  sys::MappedFile file(fd, status.size, path);
+  const std::int64_t series = status.modified;  // the names' time: the same in every run
   fmt::MboxReader reader(file.bytes(), quoting);
   fmt::MboxMessage m;
   while (reader.next(m)) {
-    if (fill) fill->add(m.bytes, m.flags, fmt::parse_loose_date(m.date_text, now));
     ++count.messages;
     count.bytes += m.bytes.size();
+    if (fill) fill->add({count.messages, series, m.bytes, m.flags, fmt::parse_loose_date(m.date_text, now)});
   }
 }
 
@@ -51,7 +57,6 @@ void from_maildir(const std::string& path, store::MaildirFill* fill, const std::
     ++count.folders;
     copy_messages(folder, fill, e.name + "/", count);
   }
-  if (fill) count.bytes = fill->bytes();
 }
 
 }  // namespace
@@ -61,6 +66,8 @@ MailboxCount bring_mailbox(const Mailbox& from, fmt::MboxQuoting quoting, std::t
   MailboxCount count;
   if (from.kind == Mailbox::mbox) from_mbox(from.path, quoting, now, fill, count);
   if (from.kind == Mailbox::maildir) from_maildir(from.path, fill, target, count);
+  if (fill) fill->finish();
+  if (fill && from.kind == Mailbox::maildir) count.bytes = fill->bytes();
   return count;
 }
 

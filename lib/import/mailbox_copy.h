@@ -22,7 +22,9 @@ struct MailboxCount {
   std::vector<std::string> warnings;  // what was left out, and why
 };
 
-// fill == nullptr only counts (a dry run). A missing mailbox counts nothing.
+// fill == nullptr only counts (a dry run); otherwise the fill is finished
+// (every message written, a resumed one's leftovers removed) on return. A
+// missing mailbox counts nothing.
 MailboxCount bring_mailbox(const Mailbox& from, fmt::MboxQuoting quoting, std::time_t now,
                            store::MaildirFill* fill, const std::string& target);
 

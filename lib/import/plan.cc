@@ -65,6 +65,29 @@ void sort_by_place(std::vector<Skipped>& skipped, const Source& source) {
   });
 }
 
+// What a name already in the table is to this import: "" when it is this
+// import's own work (done), otherwise why the line is skipped.
+std::string existing_problem(const domain::Domain& d, const store::TableSnapshot& table, const SourceEntry& e,
+                             const std::string& name, std::vector<std::string>& finished) {
+  fmt::Record existing;
+  if (table.find(name, existing) != store::Lookup::found) return "account '" + name + "' already exists";
+  if (e.alias) {
+    if (existing.has_mailbox) return "'" + name + "' already exists as an account";
+    if (existing.forwards != e.forwards) return "alias '" + name + "' already exists with other forwards";
+    return "";
+  }
+  if (!existing.has_mailbox) return "'" + name + "' already exists as an alias";
+  const std::string dir = d.absolute(existing.directory);
+  std::optional<std::string> imported = store::read_import_record(dir);
+  if (!imported) return "account '" + name + "' already exists (not made by vimport)";
+  const bool same = !e.clear.empty()
+                        ? domain::check_password(*imported, e.clear) == domain::PasswordCheck::match
+                        : domain::equal_constant_time(*imported, no_hash(e.hash) ? "*" : e.hash);
+  if (!same) return "account '" + name + "' was imported from another password than the source has now";
+  if (store::has_incomplete_marker(dir)) finished.push_back(dir);
+  return "";
+}
+
 struct Candidate {
   const SourceEntry* entry;
   PlannedAccount planned;
@@ -115,12 +138,11 @@ Plan make_plan(const domain::Domain& d, const store::TableSnapshot& table, const
       first_at.emplace(a.name, e.where);
       const std::string dir = e.alias ? "" : d.new_account_dir(a.name);
       if (table.contains(a.name)) {
-        fmt::Record existing;
-        if (!dir.empty() && table.find(a.name, existing) == store::Lookup::found &&
-            d.absolute(existing.directory) == d.absolute(dir) &&
-            store::has_incomplete_marker(d.absolute(dir)))
-          plan.finished.push_back(d.absolute(dir));
-        skip("account '" + a.name + "' already exists");
+        std::string why = existing_problem(d, table, e, a.name, plan.finished);
+        if (why.empty())
+          plan.done.push_back({e.where, a.name, e.alias});
+        else
+          skip(why);
         continue;
       }
       fmt::Record& r = a.record;

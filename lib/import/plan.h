@@ -2,9 +2,18 @@
 // from a Source and the table as it is, before anything is written:
 // - names are checked and lowercased (SPEC §3.5); the catch-all is named by
 //   default-username;
-// - an account or alias whose name is already in the table is skipped (an
-//   existing account is never overwritten: a second run of the same import
-//   skips everything and changes nothing), so is a name given twice;
+// - a name already in the table is never overwritten. It is "already
+//   imported" (done, not skipped) when it is what this import makes: an
+//   alias with the same forwards; an account whose directory holds the
+//   record of an import (store/maildir_fill.h) of the hash the source has
+//   now (or, for a plain-text source password, a hash of it) — whatever the
+//   user or the administrator changed since (a rehash at first login, the
+//   mail read or deleted) is theirs, and its messages are never touched
+//   again. Anything else of that name is skipped with the reason: an account
+//   not made by an import, one imported from another password, an alias
+//   with other forwards. So a second run of the same import changes nothing
+//   and skips nothing it did not skip the first time;
+// - a name given twice is skipped;
 // - hashes are kept as given; an account with none ("", "*", "!", "x") comes
 //   in locked ("*", a warning says so); one that is not printable ASCII
 //   without blanks is skipped;
@@ -13,8 +22,8 @@
 //   skipped too, so mail never goes where it did not go before;
 // - an account's Maildir is the domain's usual directory for its name; one
 //   that exists is skipped (nothing is taken over), unless it holds the
-//   marker of an import that did not finish (it is then emptied and made
-//   again);
+//   marker of an import that did not finish (it is then resumed: what that
+//   run wrote is kept where it is exactly what this one writes);
 // - its mailbox must be readable and, for an mbox, start with a "From " line.
 // Limits come from the source (vpopmail quotas) or are unlimited: the
 // domain's default-* settings are for new accounts, not moved ones, whose
@@ -44,8 +53,14 @@ struct Skipped {
   std::string where, name, why;
 };
 
+struct Done {
+  std::string where, name;
+  bool alias = false;
+};
+
 struct Plan {
   std::vector<PlannedAccount> accounts;  // in source order
+  std::vector<Done> done;                // already imported, in source order
   std::vector<Skipped> skipped;          // by file (in the order the source read them), then line
   std::vector<std::string> finished;     // directories of existing accounts still marked unfinished
 };

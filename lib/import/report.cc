@@ -32,6 +32,9 @@ std::vector<std::string> report_lines(const Outcome& o, bool dry_run, bool quiet
     }
     for (const std::string& w : a.warnings) lines.push_back(a.where + ": warning: " + a.name + ": " + w);
   }
+  if (!quiet)
+    for (const Done& d : o.done)
+      lines.push_back(d.where + ": already imported " + (d.alias ? "alias " : "account ") + d.name);
   for (const Skipped& s : o.skipped)
     lines.push_back(s.where + ": skipped" + (s.name.empty() ? "" : " '" + s.name + "'") + ": " + s.why);
   return lines;
@@ -41,7 +44,9 @@ std::string report_summary(const Outcome& o, bool dry_run) {
   std::size_t accounts = 0, aliases = 0;
   for (const Added& a : o.added) (a.alias ? aliases : accounts)++;
   return count(accounts, "account", "accounts") + " and " + count(aliases, "alias", "aliases") +
-         (dry_run ? " would be added, " : " added, ") + std::to_string(o.skipped.size()) + " skipped";
+         (dry_run ? " would be added, " : " added, ") +
+         (o.done.empty() ? "" : std::to_string(o.done.size()) + " already imported, ") +
+         std::to_string(o.skipped.size()) + " skipped";
 }
 
 }  // namespace vmm::import

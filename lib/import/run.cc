@@ -51,6 +51,7 @@ Outcome run_import(const domain::Domain& d, const Source& source, const RunOptio
   Plan plan = make_plan(d, table, source, o.now);
   Outcome out;
   out.skipped = plan.skipped;
+  out.done = plan.done;
   if (o.dry_run) {
     for (const PlannedAccount& a : plan.accounts)
       out.added.push_back(added_from(a, bring_mailbox(a.mailbox, o.quoting, o.now, nullptr, "")));
@@ -66,12 +67,16 @@ Outcome run_import(const domain::Domain& d, const Source& source, const RunOptio
         continue;
       }
       const std::string dir = d.absolute(a.record.directory);
-      if (a.resume) sys::remove_tree(dir);  // an unfinished import's copy, never in the table
-      dirs.create_maildir(dir);
+      if (a.resume)  // an unfinished import's copy, never in the table: what it holds is checked
+        dirs.resume_maildir(dir);
+      else
+        dirs.create_maildir(dir);
       made.emplace_back(a.name, dir);
       store::mark_incomplete(dir);
-      store::MaildirFill fill(dir, o.host);
-      out.added.push_back(added_from(a, bring_mailbox(a.mailbox, o.quoting, o.now, &fill, dir)));
+      store::MaildirFill fill(dir, o.host, a.resume ? store::FillMode::resume : store::FillMode::fresh);
+      MailboxCount count = bring_mailbox(a.mailbox, o.quoting, o.now, &fill, dir);
+      store::write_import_record(dir, a.record.password);
+      out.added.push_back(added_from(a, count));
     }
     if (!made.empty()) dirs.sync_all();
     if (!plan.accounts.empty()) {

@@ -5,7 +5,8 @@
 // table names the accounts, the directories made by this run are removed
 // again (they only hold copies: the old system is never changed) and nothing
 // is added; a run killed before that leaves marked directories, which the
-// next run empties and makes again.
+// next run resumes (store/maildir_fill.h). Each account's directory gets
+// the record of the hash stored, by which later runs know it (plan.h).
 #pragma once
 #include <cstdint>
 #include <ctime>
@@ -36,6 +37,7 @@ struct Added {
 
 struct Outcome {
   std::vector<Added> added;  // (a dry run: what would be) in source order
+  std::vector<Done> done;    // there already, as this import makes them
   std::vector<Skipped> skipped;
 };
 

@@ -23,6 +23,8 @@ struct SourceEntry {
   bool catch_all = false;    // the domain's catch-all: named by default-username
   bool alias = false;        // forwards only: no mailbox, no login
   std::string hash;          // an account's stored hash, as given ("" = none)
+  std::string clear;         // the plain-text password hash was made from (teapop
+                             // textfile), to recognise an earlier import of it
   std::string personal;      // gecos, when the source has one
   fmt::Limit hard_quota, msg_count;
   std::vector<std::string> forwards;  // address@domain, or a name of this domain

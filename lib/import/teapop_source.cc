@@ -131,6 +131,7 @@ Source read_teapop(const SourcePaths& p) {
       mailbox = std::string(rest.substr(second + 1));
       try {
         e.hash = domain::hash_new_password(password);
+        e.clear = password;
       } catch (const Error& err) {
         domain::wipe(password);
         if (err.cls() == ErrorClass::temporary) throw;

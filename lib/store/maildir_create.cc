@@ -101,6 +101,15 @@ void NewDirs::create_account_dir(const std::string& dir) {
   made_.push_back(dir);
 }
 
+void NewDirs::resume_maildir(const std::string& dir) {
+  prepare(dir);
+  for (const char* sub : {"/cur", "/new", "/tmp"}) {
+    const std::string path = dir + sub;
+    if (!sys::make_dir(path, 0700) && sys::file_kind(path, sys::Links::no_follow) != sys::FileKind::directory)
+      throw Error(ErrorClass::permanent, path + " exists and is not a directory");
+  }
+}
+
 void NewDirs::sync_all() {
   for (const FileSystem& fs : file_systems_) sys::sync_file_system(fs.fd.get(), fs.dir);
 }

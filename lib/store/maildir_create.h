@@ -50,6 +50,10 @@ class NewDirs {
   // create_account_dir without their fsyncs; same errors, same cleanup.
   void create_maildir(const std::string& dir);
   void create_account_dir(const std::string& dir);
+  // An existing Maildir an unfinished run made (vimport resumes it): its
+  // file system joins sync_all, and whichever of cur new tmp it lacks is
+  // made (0700).
+  void resume_maildir(const std::string& dir);
   // Everything made so far is on disk; a failure is errno_error.
   void sync();
   // Everything written so far on the file systems of these directories,

@@ -1,18 +1,29 @@
 // Filling a new Maildir that nobody reads yet (vimport, SPEC §19). The
 // account that will own it is not in the table until everything written
 // here is on disk (the caller syncs the file system, then writes the table),
-// so messages go straight to their final names in cur/ or new/ without the
-// tmp/-then-link dance of a delivery, and without an fsync each. While the
-// directory is filled it holds a marker file: a run that dies before the
-// table names the account leaves the marker behind, and the next run knows
-// the directory is its own unfinished work, not someone's mail.
+// so messages go straight to their final names in cur/ or new/ without an
+// fsync each. While the directory is filled it holds a marker file: a run
+// that dies before the table names the account leaves the marker behind,
+// and the next run knows the directory is its own unfinished work, not
+// someone's mail, and resumes it.
+//
+// Names are deterministic (position in the old mailbox + digest of the
+// bytes), so a resumed fill recognises what an earlier run already wrote:
+// a file under the name it would write, holding exactly the bytes, is kept;
+// anything else there is that run's leftover and goes.
+//
+// One writer, one file at a time: creating a file is mostly the kernel's
+// work (inode allocation, directory insertion, under the directory's lock),
+// and writer threads measured slower here (the hand-over costs more than
+// the overlap gains); see README, figure 7.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
-#include "store/maildir_deliver.h"
+#include "sys/fd.h"
 
 namespace vmm::store {
 
@@ -25,29 +36,68 @@ void mark_incomplete(const std::string& dir);
 // Removes it; a missing one is fine.
 void unmark_incomplete(const std::string& dir);
 
+// The record an import leaves in the account directory it made: the
+// password hash it stored, so a later run of the same import recognises the
+// account as its own even after the user's first login replaced that hash.
+inline constexpr const char* kImportRecord = "vimport-imported";
+// Writes dir/vimport-imported (0600) holding hash and a newline; an
+// existing one is replaced (only ever in a directory being filled).
+void write_import_record(const std::string& dir, const std::string& hash);
+// The hash it holds; nullopt when there is none (or it is not a regular
+// file, or not one line).
+std::optional<std::string> read_import_record(const std::string& dir);
+
+struct FillMessage {
+  std::uint64_t number = 0;  // 1-based position in its mailbox
+  std::int64_t series = 0;   // the mailbox's modification time: the names' time
+  std::string_view bytes;
+  std::string_view flags;             // Maildir info flags ("FRST" letters)
+  std::optional<std::int64_t> mtime;  // the file's times; none: when written
+};
+
+// "<series>.I<number, 10 digits>.<host>,S=<size>:2,<flags>": the same in
+// every run over the same mailbox file (a changed file has another time).
+// Dovecot orders equal times by name, so the mailbox order stays.
+std::string import_message_name(const FillMessage& m, std::string_view host);
+
+enum class FillMode {
+  fresh,   // an empty new Maildir: an existing name is an error
+  resume,  // a marked Maildir an earlier run did not finish
+};
+
 class MaildirFill {
  public:
   // maildir must exist with cur/ new/ tmp/. host as maildir_host makes it.
-  MaildirFill(std::string maildir, std::string host);
+  MaildirFill(std::string maildir, std::string host, FillMode mode = FillMode::fresh);
 
-  // A new message in cur/ named "<sec>.M<usec>P<pid>Q<n>R<random>.<host>,
-  // S=<size>:2,<flags>" (sec, usec, random fixed per MaildirFill; n counts),
-  // mode 0600, access and modification time = mtime when given. Returns its
-  // path. Errors: errno_error("create PATH"), ("write PATH").
-  std::string add(std::string_view bytes, std::string_view flags, std::optional<std::int64_t> mtime);
+  // Writes the message to cur/<import_message_name>, mode 0600; errors:
+  // Error(permanent, "PATH already exists") in a fresh fill, errno_error
+  // ("create PATH", "write PATH"...). Resuming, a file under that name
+  // with these very bytes is kept (its times set again).
+  void add(const FillMessage& m);
 
-  // Copies the regular file from into sub ("cur" or "new") under name, with
-  // from's modification time; from is never followed if it is a symlink
-  // (Error(permanent, "FROM is not a regular file")). An existing name is
-  // never replaced (Error(permanent, "PATH already exists")).
+  // Copies the regular file from into sub ("cur", "new", ".Folder/cur"...)
+  // under name, with from's times, at once; from is never followed if it
+  // is a symlink (Error(permanent, "FROM is not a regular file")). An
+  // existing name is never replaced in a fresh fill (Error(permanent, "PATH
+  // already exists")); resuming, one with the same bytes is kept.
   void copy(const std::string& from, std::string_view sub, const std::string& name);
+
+  // Resuming, removes every message file (cur/ new/ tmp/ of the Maildir
+  // and its folders) that this fill neither wrote nor kept.
+  void finish();
 
   std::uint64_t messages() const { return messages_; }
   std::uint64_t bytes() const { return bytes_; }
 
  private:
-  std::string maildir_;
-  MaildirNameParts parts_;
+  bool keep_existing(const std::string& rel, std::string_view bytes, const std::string& from_path);
+
+  std::string maildir_, host_;
+  FillMode mode_;
+  sys::Fd cur_;
+  std::unordered_set<std::string> existing_;  // resuming: "cur/NAME", ".F/new/NAME"...
+  std::unordered_set<std::string> kept_;      // of those, kept or written again
   std::uint64_t messages_ = 0, bytes_ = 0;
 };
 

@@ -13,6 +13,7 @@ struct FileStatus {
   uid_t owner = 0;
   mode_t permissions = 0;  // the 07777 bits
   std::uint64_t size = 0;
+  std::int64_t modified = 0;  // st_mtime, seconds
 };
 
 // fstat of fd; failures throw errno_error("look at WHAT").

@@ -124,7 +124,7 @@ TEST_CASE("make_plan: names, repeats, existing accounts, hashes, personal inform
   CHECK(skipped(p) ==
         "f:Bad Name|Bad Name|invalid account name 'Bad Name': it contains a space\n"
         "f:JOE|JOE|the name is given twice (first at f:joe)\n"
-        "f:old|old|account 'old' already exists\n"
+        "f:old|old|account 'old' already exists (not made by vimport)\n"
         "f:blank|blank|its password hash is not printable ASCII without blanks\n"
         "f:nowhere|nowhere|it forwards nowhere\n");
 }
@@ -195,11 +195,78 @@ TEST_CASE("make_plan: an existing account whose directory is still marked is cle
   testing::create_dir(h / "users");
   testing::make_maildir(h / "users/joe");
   store::mark_incomplete(h / "users/joe");
+  store::write_import_record(h / "users/joe", "$1$abc$def");
   Source s;
   s.entries.push_back(account("joe"));
   Plan p = make_plan(h.domain(), h.table(), s, 1);
   CHECK(p.accounts.empty());
+  CHECK(p.skipped.empty());
+  REQUIRE(p.done.size() == 1);
+  CHECK(p.done[0].name == "joe");
   CHECK(p.finished == std::vector<std::string>{h / "users/joe"});
+}
+
+TEST_CASE("make_plan: names in the table: this import's own are done, anything else is skipped with why") {
+  TempHome h;
+  testing::create_dir(h / "users");
+  auto imported = [&](const std::string& name, const std::string& stored, const std::string& recorded) {
+    fmt::Record r = base_home_testing::mailbox("./users/" + name);
+    r.password = stored;
+    h.put(name, r);
+    testing::make_maildir(h / ("users/" + name));
+    store::write_import_record(h / ("users/" + name), recorded);
+  };
+  imported("same", "$1$abc$def", "$1$abc$def");
+  imported("rehashed", "$y$j9T$new$hash", "$1$abc$def");  // the user logged in since
+  imported("locked", "*", "*");
+  imported("changed", "$1$abc$def", "$1$abc$def");        // the source's password changed since
+  h.put("made", base_home_testing::mailbox("./users/made"));  // by vadduser: no record
+  testing::make_maildir(h / "users/made");
+  fmt::Record list;
+  list.password = "*";
+  list.forwards = {"same", "x@y.example"};
+  h.put("list", list);
+  h.put("other", list);
+  Source s;
+  for (const char* n : {"same", "rehashed", "made"}) s.entries.push_back(account(n));
+  s.entries.push_back(account("locked", "x"));
+  s.entries.push_back(account("changed", "$1$xyz$uvw"));
+  s.entries.push_back(alias("list", {"same", "x@y.example"}));
+  s.entries.push_back(alias("other", {"same"}));
+  s.entries.push_back(alias("same", {"list"}));
+  s.entries.push_back(account("list"));
+  Plan p = make_plan(h.domain(), h.table(), s, 1);
+  CHECK(p.accounts.empty());
+  std::string done;
+  for (const Done& d : p.done) done += d.name + (d.alias ? " (alias)" : "") + "\n";
+  CHECK(done == "same\nrehashed\nlocked\nlist (alias)\n");
+  CHECK(skipped(p) ==
+        "f:same|same|the name is given twice (first at f:same)\n"
+        "f:made|made|account 'made' already exists (not made by vimport)\n"
+        "f:changed|changed|account 'changed' was imported from another password than the source has now\n"
+        "f:list|list|the name is given twice (first at f:list)\n"
+        "f:other|other|alias 'other' already exists with other forwards\n");
+  CHECK(p.finished.empty());
+}
+
+TEST_CASE("make_plan: an account imported from a plain-text password is recognised by it") {
+  TempHome h;
+  testing::create_dir(h / "users");
+  const std::string hash = "$5$saltsalt$0IyaXrmV7.sGNS6tirgqHLqX/G.FBvgkYA.lpPdS5sA";  // "secret"
+  fmt::Record r = base_home_testing::mailbox("./users/tea");
+  r.password = hash;
+  h.put("tea", r);
+  testing::make_maildir(h / "users/tea");
+  store::write_import_record(h / "users/tea", hash);
+  Source s;
+  SourceEntry tea = account("tea", "$y$j9T$another$hash");  // hashed again by this run's reading
+  tea.clear = "secret";
+  s.entries.push_back(tea);
+  Plan p = make_plan(h.domain(), h.table(), s, 1);
+  CHECK(p.done.size() == 1);
+  s.entries[0].clear = "other";
+  p = make_plan(h.domain(), h.table(), s, 1);
+  CHECK(skipped(p) == "f:tea|tea|account 'tea' was imported from another password than the source has now\n");
 }
 
 TEST_CASE("make_plan: mailboxes that cannot be read skip their account") {

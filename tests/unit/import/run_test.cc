@@ -1,6 +1,7 @@
 #include "import/run.h"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include "../admin/base_home_testing.h"
 #include "../testing/errors.h"
@@ -64,7 +65,8 @@ TEST_CASE("run_import: Maildirs filled, one table update, no marker left") {
   CHECK(names(h) == std::vector<std::string>{"joe", "ann", "sales"});
   CHECK(h.record("joe").password == "$1$abc$def");
   CHECK(testing::list_dir(h / "users/joe/cur").size() == 2);
-  CHECK(testing::list_dir(h / "users/joe") == std::vector<std::string>{"cur", "new", "tmp"});
+  CHECK(testing::list_dir(h / "users/joe") == std::vector<std::string>{"cur", "new", "tmp", "vimport-imported"});
+  CHECK(testing::file_bytes(h / "users/joe/vimport-imported") == "$1$abc$def\n");
   CHECK(testing::list_dir(h / "users/ann/cur").empty());
   CHECK_FALSE(testing::exists(h / "users/sales"));
 }
@@ -81,13 +83,42 @@ TEST_CASE("run_import: a second run changes nothing; a dry run changes nothing")
   const std::vector<std::string> mail = testing::list_dir(h / "users/joe/cur");
   Outcome again = run_import(h.domain(), source(h), options());
   CHECK(again.added.empty());
-  REQUIRE(again.skipped.size() == 3);
-  CHECK(again.skipped[0].why == "account 'joe' already exists");
+  CHECK(again.skipped.empty());
+  REQUIRE(again.done.size() == 3);
+  CHECK(again.done[0].name == "joe");
+  CHECK(again.done[2].alias);
   CHECK(testing::file_bytes(h / "passwd.cdb") == table);
   CHECK(testing::list_dir(h / "users/joe/cur") == mail);
+  // the user logs in (rehashed) and deletes a message: still this import's, and left alone
+  fmt::Record joe = h.record("joe");
+  joe.password = "$y$j9T$rehashed$at.login";
+  h.put("joe", joe);
+  REQUIRE(::unlink((h / ("users/joe/cur/" + mail[0])).c_str()) == 0);
+  Outcome third = run_import(h.domain(), source(h), options());
+  CHECK(third.skipped.empty());
+  CHECK(third.done.size() == 3);
+  CHECK(testing::list_dir(h / "users/joe/cur").size() == 1);
 }
 
-TEST_CASE("run_import: an unfinished import's directory is emptied and filled again") {
+TEST_CASE("run_import: an account there before (not imported) or imported from another password is skipped") {
+  TempHome h;
+  h.put("joe", base_home_testing::mailbox("./users/joe"));
+  testing::create_dir(h / "users", 0755);
+  testing::make_maildir(h / "users/joe");
+  testing::write_file(h / "users/joe/cur/mine:2,S", "joe's own mail");
+  Source s = source(h);
+  Outcome o = run_import(h.domain(), s, options());
+  REQUIRE(o.skipped.size() == 1);
+  CHECK(o.skipped[0].why == "account 'joe' already exists (not made by vimport)");
+  CHECK(testing::list_dir(h / "users/joe/cur") == std::vector<std::string>{"mine:2,S"});
+  s.entries[1].hash = "$1$new$hash";
+  o = run_import(h.domain(), s, options());
+  REQUIRE(o.skipped.size() == 2);
+  CHECK(o.skipped[1].why == "account 'ann' was imported from another password than the source has now");
+  CHECK(h.record("ann").password == "$1$abc$def");
+}
+
+TEST_CASE("run_import: an unfinished import's directory is resumed: leftovers go, nothing twice") {
   TempHome h;
   testing::create_dir(h / "users", 0755);
   testing::make_maildir(h / "users/joe");

@@ -4,8 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <regex>
+#include <algorithm>
+#include <cstdio>
 #include <string>
+#include <vector>
+
 
 #include "../testing/errors.h"
 #include "../testing/files.h"
@@ -16,6 +19,11 @@ using namespace vmm::testing;
 
 namespace {
 
+std::vector<std::string> sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
 struct stat stat_of(const std::string& path) {
   struct stat st;
   REQUIRE(::lstat(path.c_str(), &st) == 0);
@@ -24,31 +32,109 @@ struct stat stat_of(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("MaildirFill::add: cur/ names with size and flags, the bytes, the time") {
+TEST_CASE("import_message_name: mailbox time, position, size, flags") {
+  FillMessage m{7, 943441535, "Subject: a\n\nhello\n", "RS", std::nullopt};
+  CHECK(import_message_name(m, "host\\072x") == "943441535.I0000000007.host\\072x,S=18:2,RS");
+  m.number = 12345678901;
+  m.flags = "";
+  CHECK(import_message_name(m, "h") == "943441535.I12345678901.h,S=18:2,");
+}
+
+TEST_CASE("MaildirFill::add: cur/ names as import_message_name makes them, the bytes, the time") {
   TempDir t;
   make_maildir(t / "md");
-  MaildirFill fill(t / "md", "host\\072x");
-  std::string a = fill.add("Subject: a\n\nhello\n", "RS", 943441535);
-  std::string b = fill.add("", "", std::nullopt);
-  const std::regex name(R"(.*/md/cur/\d+\.M\d+P\d+Q(\d+)R[0-9a-f]{16}\.host\\072x,S=(\d+):2,([A-Z]*))");
-  std::smatch m;
-  REQUIRE(std::regex_match(a, m, name));
-  CHECK(m[1] == "1");
-  CHECK(m[2] == "18");
-  CHECK(m[3] == "RS");
-  REQUIRE(std::regex_match(b, m, name));
-  CHECK(m[1] == "2");
-  CHECK(m[2] == "0");
-  CHECK(m[3] == "");
+  MaildirFill fill(t / "md", "h");
+  fill.add({1, 100, "Subject: a\n\nhello\n", "RS", 943441535});
+  fill.add({2, 100, "", "", std::nullopt});
+  fill.finish();
+  const std::string a = t / "md/cur/" + import_message_name({1, 100, "Subject: a\n\nhello\n", "RS", {}}, "h");
+  const std::string b = t / "md/cur/" + import_message_name({2, 100, "", "", {}}, "h");
+  CHECK(list_dir(t / "md/cur").size() == 2);
   CHECK(stat_of(a).st_atime == 943441535);  // before reading it moves the access time
   CHECK(stat_of(a).st_mtime == 943441535);
   CHECK(file_bytes(a) == "Subject: a\n\nhello\n");
   CHECK(mode_of(a) == 0600);
   CHECK(stat_of(b).st_mtime > 943441535);  // no time given: when it was written
+  CHECK(file_bytes(b) == "");
   CHECK(fill.messages() == 2);
   CHECK(fill.bytes() == 18);
   CHECK(list_dir(t / "md/new").empty());
   CHECK(list_dir(t / "md/tmp").empty());
+}
+
+TEST_CASE("MaildirFill: a fresh fill never replaces a file") {
+  TempDir t;
+  make_maildir(t / "md");
+  const std::string name = import_message_name({1, 1, "new\n", "", {}}, "h");
+  write_file(t / "md/cur/" + name, "someone's mail\n");
+  MaildirFill fill(t / "md", "h");
+  CHECK(error_of([&] { fill.add({1, 1, "new\n", "", std::nullopt}); }) == (t / "md/cur/" + name) + " already exists");
+  CHECK(file_bytes(t / "md/cur/" + name) == "someone's mail\n");
+}
+
+TEST_CASE("MaildirFill: resuming keeps what an earlier run wrote right, rewrites the rest, removes leftovers") {
+  TempDir t;
+  make_maildir(t / "md");
+  FillMessage one{1, 9, "first\n", "S", 1000}, two{2, 9, "second\n", "", 2000}, three{3, 9, "third\n", "", {}};
+  {
+    MaildirFill fill(t / "md", "h");
+    fill.add(one);
+    fill.add(two);
+    fill.finish();
+  }
+  const std::string n1 = import_message_name(one, "h"), n2 = import_message_name(two, "h"),
+                    n3 = import_message_name(three, "h");
+  const std::string p1 = t / "md/cur/" + n1, p2 = t / "md/cur/" + n2, p3 = t / "md/cur/" + n3;
+  const ino_t kept = stat_of(p1).st_ino;
+  write_file(p2, "seco");  // cut short by a crash: same name, other bytes
+  write_file(t / "md/cur/half:2,", "an old name");
+  write_file(t / "md/tmp/x", "tmp");
+  create_maildir_folder(t / "md", "Old");
+  write_file(t / "md/.Old/cur/y", "folder leftover");
+  MaildirFill fill(t / "md", "h", FillMode::resume);
+  fill.add(one);
+  fill.add(two);
+  fill.add(three);
+  fill.finish();
+  CHECK(list_dir(t / "md/cur") == sorted({n1, n2, n3}));
+  CHECK(stat_of(p1).st_ino == kept);  // kept, not written again
+  CHECK(file_bytes(p2) == "second\n");
+  CHECK(stat_of(p2).st_mtime == 2000);
+  CHECK(file_bytes(p3) == "third\n");
+  CHECK(list_dir(t / "md/tmp").empty());
+  CHECK(list_dir(t / "md/.Old/cur").empty());
+  CHECK(fill.messages() == 3);
+}
+
+TEST_CASE("MaildirFill::copy resuming: the same bytes kept, other bytes replaced") {
+  TempDir t;
+  make_maildir(t / "md");
+  write_file(t / "a", "message a\n");
+  write_file(t / "b", "message b\n");
+  write_file(t / "md/new/a", "message a\n");
+  write_file(t / "md/new/b", "mess");
+  write_file(t / "md/new/c", "gone source");
+  MaildirFill fill(t / "md", "h", FillMode::resume);
+  fill.copy(t / "a", "new", "a");
+  fill.copy(t / "b", "new", "b");
+  fill.finish();
+  CHECK(list_dir(t / "md/new") == std::vector<std::string>{"a", "b"});
+  CHECK(file_bytes(t / "md/new/b") == "message b\n");
+}
+
+TEST_CASE("import records: written, read back; anything odd is none") {
+  TempDir t;
+  make_maildir(t / "md");
+  CHECK_FALSE(read_import_record(t / "md").has_value());
+  write_import_record(t / "md", "$1$salt$hash");
+  CHECK(file_bytes(t / "md/vimport-imported") == "$1$salt$hash\n");
+  CHECK(mode_of(t / "md/vimport-imported") == 0600);
+  CHECK(read_import_record(t / "md") == "$1$salt$hash");
+  write_file(t / "md/vimport-imported", "two\nlines\n");
+  CHECK_FALSE(read_import_record(t / "md").has_value());
+  write_file(t / "md/vimport-imported", "no newline");
+  CHECK_FALSE(read_import_record(t / "md").has_value());
+  CHECK_FALSE(read_import_record(t / "missing").has_value());
 }
 
 TEST_CASE("MaildirFill::copy: the name, bytes and time kept; nothing replaced or followed") {
