@@ -76,10 +76,11 @@ bench_big_domain() {
 cpu_ms() {
   local hz
   hz=$(getconf CLK_TCK)
-  awk -v root="$1" -v hz="$hz" '
-    FNR == 1 {
-      line = $0; sub(/^.*\) /, "", line); split(line, f, " ")
-      pid = FILENAME; sub(/^\/proc\//, "", pid); sub(/\/stat$/, "", pid)
+  # cat, not awk on the files: a process may end between the glob and its
+  # read, and mawk gives up at the first file it cannot open.
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v root="$1" -v hz="$hz" '
+    {
+      pid = $1; line = $0; sub(/^.*\) /, "", line); split(line, f, " ")
       parent[pid] = f[2]
       ticks[pid] = f[12] + f[13] + f[14] + f[15]
     }
@@ -90,5 +91,5 @@ cpu_ms() {
         if (q == root) sum += ticks[p]
       }
       printf "%d\n", sum * 1000 / hz
-    }' /proc/[0-9]*/stat 2>/dev/null
+    }'
 }
