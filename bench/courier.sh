@@ -48,7 +48,8 @@ bench_courier() {
   courier_imap_start
   local udb_port=$COURIER_IMAP_PORT udb_dir=$COURIER_DIR
 
-  local logins_at=() r vmm udb ratios=()
+  local logins_at=() r vmm udb ratios=() vmm_cpu=() udb_cpu=() before
+  local vmm_daemon=${BENCH_COURIER_PIDS%% *} udb_daemon=${BENCH_COURIER_PIDS##* }
   for i in "${names[@]}"; do logins_at+=("$i@cour.bench"); done
   # One warm-up each: starts the authpipe programs, opens the GDBM file.
   python3 "$TOP/bench/imap_logins.py" "$vmm_port" "$PASSWORD" 4 2 "${logins_at[@]}" >/dev/null ||
@@ -57,16 +58,23 @@ bench_courier() {
     { COURIER_DIR=$udb_dir courier_log | tail -n 20 >&2; fail "logins through authuserdb failed"; }
   for r in $(seq "$rounds"); do
     step "figure 8: round $r/$rounds"
+    before=$(cpu_ms "$vmm_daemon")
     vmm=$(python3 "$TOP/bench/imap_logins.py" "$vmm_port" "$PASSWORD" "$logins" \
       "$concurrency" "${logins_at[@]}") || fail "logins through authvmailmgr failed"
+    vmm_cpu+=("$(calc "($(cpu_ms "$vmm_daemon") - $before) / $logins")")
+    before=$(cpu_ms "$udb_daemon")
     udb=$(python3 "$TOP/bench/imap_logins.py" "$udb_port" "$PASSWORD" "$logins" \
       "$concurrency" "${logins_at[@]}") || fail "logins through authuserdb failed"
+    udb_cpu+=("$(calc "($(cpu_ms "$udb_daemon") - $before) / $logins")")
     ratios+=("$(calc "$vmm / $udb")")
-    step "  authvmailmgr $vmm/s authuserdb $udb/s"
+    step "  authvmailmgr $vmm/s authuserdb $udb/s; authdaemond CPU per login: ${vmm_cpu[-1]} ms vs ${udb_cpu[-1]} ms"
   done
   figure "8  Courier IMAP logins/s, authvmailmgr / authuserdb ($users users)" \
     "$(printf '%s\n' "${ratios[@]}" | stats)" '>=' 1.0 ""
   note "last round: authvmailmgr $vmm logins/s, authuserdb $udb logins/s ($concurrency clients)"
+  note "CPU of authdaemond (with its workers and authpipe programs) per login, ms:" \
+    "authvmailmgr $(range_of "$(printf '%s\n' "${vmm_cpu[@]}" | stats)")," \
+    "authuserdb $(range_of "$(printf '%s\n' "${udb_cpu[@]}" | stats)"); load $(cut -d' ' -f1-3 /proc/loadavg)"
   bench_courier_stop
 }
 

@@ -84,7 +84,8 @@ CONF
   dovecot_start in_sandbox
   DOVE_FILE_PIDS="$DOVECOT_PID:$DOVECOT_RUNNER_PID"
 
-  local logins_at=() r lua file ratios=() i
+  local logins_at=() r lua file ratios=() i lua_cpu=() file_cpu=() before
+  local lua_master=${DOVE_CVW_PIDS%%:*} file_master=${DOVE_FILE_PIDS%%:*}
   for i in $(seq 0 $((active - 1))); do logins_at+=("$(printf 'u%07d' "$i")@dove.bench"); done
   python3 "$TOP/bench/imap_logins.py" "$lua_port" "$PASSWORD" 4 2 "${logins_at[@]}" >/dev/null ||
     { dovecot_log_of "$T/dove-lua-$version"; fail "logins through dovecotvpw.lua ($version) failed"; }
@@ -92,16 +93,23 @@ CONF
     { dovecot_log_of "$T/dove-file-$version"; fail "logins through passwd-file ($version) failed"; }
   for r in $(seq "$rounds"); do
     step "figure $fig: round $r/$rounds"
+    before=$(cpu_ms "$lua_master")
     lua=$(python3 "$TOP/bench/imap_logins.py" "$lua_port" "$PASSWORD" "$logins" \
       "$concurrency" "${logins_at[@]}") || fail "logins through dovecotvpw.lua failed"
+    lua_cpu+=("$(calc "($(cpu_ms "$lua_master") - $before) / $logins")")
+    before=$(cpu_ms "$file_master")
     file=$(python3 "$TOP/bench/imap_logins.py" "$file_port" "$PASSWORD" "$logins" \
       "$concurrency" "${logins_at[@]}") || fail "logins through passwd-file failed"
+    file_cpu+=("$(calc "($(cpu_ms "$file_master") - $before) / $logins")")
     ratios+=("$(calc "$lua / $file")")
-    step "  lua $lua/s passwd-file $file/s"
+    step "  lua $lua/s passwd-file $file/s; Dovecot CPU per login: lua ${lua_cpu[-1]} ms, passwd-file ${file_cpu[-1]} ms"
   done
   figure "$fig  Dovecot $label IMAP logins/s, dovecotvpw.lua / passwd-file ($users users)" \
     "$(printf '%s\n' "${ratios[@]}" | stats)" '>=' 1.0 ""
   note "last round: dovecotvpw.lua $lua logins/s, passwd-file $file logins/s ($concurrency clients)"
+  note "CPU of all of Dovecot (with the helpers it ran) per login, ms:" \
+    "dovecotvpw.lua $(range_of "$(printf '%s\n' "${lua_cpu[@]}" | stats)")," \
+    "passwd-file $(range_of "$(printf '%s\n' "${file_cpu[@]}" | stats)"); load $(cut -d' ' -f1-3 /proc/loadavg)"
   bench_dovecot_stop
   DOVECOT_BIN=
 }

@@ -67,3 +67,29 @@ bench_big_domain() {
   chown -R 2971:2971 "$T/home/vmbbig"
   BENCH_BIG=$1
 }
+
+# cpu_ms PID: the CPU time (user+sys, ms) spent so far by PID and its live
+# descendants, each with the children it has reaped (so processes that came
+# and went — a login's helper, an imap process, an auth worker — count too).
+# The difference over a round, divided by its logins, is a cost per login
+# that two busy cores distort much less than a rate does.
+cpu_ms() {
+  local hz
+  hz=$(getconf CLK_TCK)
+  # cat, not awk on the files: a process may end between the glob and its
+  # read, and mawk gives up at the first file it cannot open.
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v root="$1" -v hz="$hz" '
+    {
+      pid = $1; line = $0; sub(/^.*\) /, "", line); split(line, f, " ")
+      parent[pid] = f[2]
+      ticks[pid] = f[12] + f[13] + f[14] + f[15]
+    }
+    END {
+      for (p in parent) {
+        q = p; n = 0
+        while (q != root && q in parent && n++ < 64) q = parent[q]
+        if (q == root) sum += ticks[p]
+      }
+      printf "%d\n", sum * 1000 / hz
+    }'
+}

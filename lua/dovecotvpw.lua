@@ -12,17 +12,19 @@
 --
 -- Every decision is made by the program dovecotvpw in this file's own
 -- directory, with the same code as checkvpw; this glue only carries the
--- request there and the answer back. The login and the password go to the
--- helper's standard input (no command line, no environment, no shell
--- word); the helper writes its answer into a file made here by os.tmpname
--- (mkstemp: new, 0600, ours). The helper ends itself after 5 seconds, and
--- coreutils' timeout kills it with everything it started after 6, so a
--- hanging helper or hook never pins an auth worker longer than that.
+-- request there and the answer back. One helper serves this Lua state for
+-- as long as the auth worker lives (dovecotvpw --serve): no process is
+-- started per login. It makes a FIFO in a new 0700 directory of its own
+-- and prints the path; the requests, passwords included, go through that
+-- FIFO (no command line, no environment, no shell word), the answers come
+-- back on its standard output, each ended by an empty line. The helper
+-- bounds every request itself: its hooks are killed with everything they
+-- started after 4 seconds, and the kernel ends it after 5 (alarm), so a
+-- hanging helper or hook never pins an auth worker longer than that; the
+-- next request then starts a new helper.
 
 local here = debug.getinfo(1, "S").source:match("^@(.*/)[^/]*$") or "./"
 local helper = here .. "dovecotvpw"
-local timeout = "/usr/bin/timeout"
-local guard = ""
 local version = "2.3"
 
 -- s as one word for /bin/sh: only our own paths are ever quoted this way.
@@ -44,11 +46,11 @@ function script_init(settings)
   if not readable(helper) then
     error("dovecotvpw.lua: the helper program " .. helper .. " is missing")
   end
-  if readable(timeout) then guard = quoted(timeout) .. " -s KILL 6 " end
   return 0
 end
 
 function script_deinit()
+  stop()
 end
 
 local function answer_of(text, kind, status)
@@ -71,25 +73,58 @@ local function answer_of(text, kind, status)
   return code, fields
 end
 
--- One helper run: userdb (a lookup) or passdb (a login with password).
+-- The running helper: { answers = its stdout, requests = the FIFO }.
+local serving = nil
+
+-- Ends the helper (it exits when the FIFO has no writer left, or by its
+-- own alarm) and says how it ended.
+local function stop()
+  local s = serving
+  serving = nil
+  if s == nil then return "not running" end
+  if s.requests ~= nil then pcall(s.requests.close, s.requests) end
+  local _, _, how, status = pcall(s.answers.close, s.answers)
+  return tostring(how) .. " " .. tostring(status)
+end
+
+local function start()
+  local answers = assert(io.popen("exec " .. quoted(helper) .. " --serve --dovecot=" .. version, "r"))
+  serving = { answers = answers }
+  local fifo = answers:read("l")
+  if fifo == nil or not fifo:match("^/tmp/dovecotvpw%.[%w]+/requests$") then
+    error("dovecotvpw --serve did not start (" .. stop() .. ")")
+  end
+  -- Read and write: the open never waits, and the helper's reads see end
+  -- of file only when this worker is gone.
+  serving.requests = assert(io.open(fifo, "r+"))
+end
+
+-- One request to the helper: the answer's text, or nil and why not.
+local function exchange(request)
+  if serving == nil then start() end
+  assert(serving.requests:write(request))
+  assert(serving.requests:flush())
+  local lines = {}
+  while true do
+    local line = serving.answers:read("l")
+    if line == nil then return nil, stop() end
+    if line == "" then break end
+    lines[#lines + 1] = line
+  end
+  return table.concat(lines, "\n") .. "\n"
+end
+
+-- One request: userdb (a lookup) or passdb (a login with password).
 local function ask(req, password, userdb)
   local kind = userdb and "USERDB_RESULT_" or "PASSDB_RESULT_"
-  local file
   local ran, code, value = pcall(function()
-    file = os.tmpname()
-    local command = "exec " .. guard .. quoted(helper) .. " --dovecot=" .. version ..
-      (userdb and " --userdb " or " ") .. quoted(file)
-    local pipe = assert(io.popen(command, "w"))
-    pipe:write(table.concat({req.user or "", password or "", req.local_ip or "",
-      req.remote_ip or "", req.protocol or req.service or ""}, "\0"), "\0")
-    local _, how, status = pipe:close()
-    local f = assert(io.open(file, "r"))
-    local text = f:read("a") or ""
-    f:close()
-    return answer_of(text, kind, tostring(how) .. " " .. tostring(status))
+    local text, ended = exchange(table.concat({userdb and "userdb" or "passdb", req.user or "",
+      password or "", req.local_ip or "", req.remote_ip or "", req.protocol or req.service or ""},
+      "\0") .. "\0")
+    return answer_of(text or "", kind, ended or "")
   end)
-  if file ~= nil then os.remove(file) end
   if not ran then
+    stop()
     return dovecot.auth[kind .. "INTERNAL_FAILURE"], "dovecotvpw.lua: " .. tostring(code)
   end
   if not userdb and type(value) == "string" and

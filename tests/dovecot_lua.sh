@@ -6,6 +6,10 @@
 #   DOVEADM: the doveadm of that Dovecot; MAIL-FIELD and QUOTA-FIELD: the
 #   userdb fields holding the Maildir and the quota in that version, with
 #   the values expected for joe.
+# lua_hang_checks: a hook that hangs and a helper that is stuck (a setting
+#   that never reads) each give the clients a temporary failure within the
+#   helper's own bounds (4 s for hooks, 5 s for the helper, no timeout
+#   wrapper), and the auth worker serves the next login.
 
 # lua_answers LOGIN PASSWORD: "POP3-ANSWER | IMAP-ANSWER" as Python's
 # clients see them.
@@ -117,4 +121,35 @@ lua_checks() {
   grep -Eq "user( *: *|=)joe@example.test" <<<"$out" || fail "doveadm auth test, user field: $out"
   run in_sandbox "$doveadm" -c "$DOVECOT_DIR/dovecot.conf" auth test joe@example.test wrong
   expect_rc 77 "doveadm auth test with a wrong password"
+}
+
+# lua_temporary_failures WHAT MAX-SECONDS: joe's POP3 and IMAP logins are
+# both temporary failures, within MAX-SECONDS together.
+lua_temporary_failures() {
+  local start took
+  start=$(date +%s)
+  run lua_answers joe@example.test joe-secret
+  took=$(( $(date +%s) - start ))
+  case $out in
+    "-ERR [SYS/TEMP] Temporary authentication failure."*"| [UNAVAILABLE] Temporary authentication failure."*) ;;
+    *) fail "$1: expected a temporary failure, got [$out]" ;;
+  esac
+  [ "$took" -le "$2" ] || fail "two logins with $1 took $took s"
+}
+
+lua_hang_checks() {
+  printf '#!/bin/sh\nsleep 60\n' > "$T/vmetc/checkvpw-presetuid"
+  chmod 755 "$T/vmetc/checkvpw-presetuid"
+  lua_temporary_failures "a hanging hook" 12
+  rm "$T/vmetc/checkvpw-presetuid"
+  run lua_answers joe@example.test joe-secret
+  expect_out "+OK Logged in. | OK" "the login after the hanging hook"
+  # A FIFO without a writer: the helper blocks opening it, as on a hung file system.
+  mkfifo "$T/vmetc/separators"
+  lua_temporary_failures "a stuck helper" 14
+  rm "$T/vmetc/separators"
+  run lua_answers joe@example.test joe-secret
+  expect_out "+OK Logged in. | OK" "the login after the stuck helper"
+  dovecot_log | grep -q 'dovecotvpw gave no answer' ||
+    fail "the stuck helper's failure is not in the log: $(dovecot_log | tail -n 5)"
 }

@@ -30,7 +30,9 @@ RehashResult rehash_password(store::Table& table, std::string_view account,
 }
 
 void rehash_on_login(LoginSystem& sys, const VerifiedLogin& login, std::string_view password) {
-  if (!login.virtual_account()) return;
+  // A current hash needs nothing: no borrowed identity (an NSS group
+  // lookup and six uid switches), no setting read. The common login.
+  if (!login.virtual_account() || !domain::is_legacy_hash(login.record.password)) return;
   try {
     const domain::BaseUser& base = login.target.base;
     auto work = [&] {

@@ -10,6 +10,14 @@ void wipe(std::string& s) {
   s.clear();
 }
 
+void wipe_front(std::string& s, std::size_t n) {
+  if (n > s.size()) n = s.size();
+  const std::size_t rest = s.size() - n;
+  if (rest > 0) memmove(s.data(), s.data() + n, rest);
+  explicit_bzero(s.data() + rest, n);
+  s.resize(rest);
+}
+
 std::optional<std::string_view> nul_field(std::string_view bytes, std::size_t& at) {
   const std::size_t nul = bytes.find('\0', at);
   if (nul == std::string_view::npos) return std::nullopt;

@@ -8,7 +8,8 @@ namespace vmm::sys {
 
 // SIGALRM back to its default action (ending the process: a server may have
 // started us with it ignored, and exec keeps that) and unblocked, then an
-// alarm after `after`. Throws errno_error when a step fails.
+// alarm after `after` (0: none; a pending one is cancelled — a helper that
+// serves many requests bounds each). Throws errno_error when a step fails.
 void end_process_after(std::chrono::seconds after);
 
 }  // namespace vmm::sys

@@ -134,6 +134,22 @@ expect_out "PASSDB_RESULT_INTERNAL_FAILURE|$T/vmetc/checkvpw-presetuid did not f
 pgrep -f "$T/vmetc/checkvpw-presetuid" >/dev/null && fail "the hanging hook is still running"
 rm "$T/vmetc/checkvpw-presetuid"
 
+# The helper itself stuck (a setting that never reads: a FIFO without a
+# writer, as a hung file system would be): the kernel ends it by its own
+# alarm after 5 s, with no answer written; nothing else bounds it.
+mkfifo "$T/vmetc/separators"
+printf '%s\0%s\0\0\0imap\0' joe@example.test joe-secret > "$T/request"
+: > "$T/answer"
+start=$(date +%s)
+run timeout -s KILL 20 "$TOP/tests/sandbox-exec" "$HELPER" "$T/answer" < "$T/request"
+out=$(cat "$T/answer")
+took=$(( $(date +%s) - start ))
+rm "$T/vmetc/separators"
+expect_rc 142 "a stuck helper ends by SIGALRM"
+expect_out "" "a stuck helper answers nothing"
+[ "$took" -ge 4 ] && [ "$took" -le 6 ] || fail "a stuck helper ended after $took s, not 5"
+pgrep -f "$HELPER .*$T/answer" >/dev/null && fail "the stuck helper is still running"
+
 # Malformed requests: an internal failure answer, never a login.
 printf 'joe@example.test\0joe-secret' > "$T/request"
 : > "$T/answer"

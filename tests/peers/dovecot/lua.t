@@ -18,5 +18,6 @@ dovecot_lua_config "$T/dovecot" "$TOP/dovecotvpw.lua" \
 dovecot_start in_sandbox
 trap dovecot_stop EXIT
 lua_checks doveadm mail "maildir:$BASE_HOME/users/joe" quota_rule '*:storage=5000000B:messages=500'
+lua_hang_checks
 dovecot_stop
 exit 0

@@ -18,20 +18,6 @@ dovecot24_config "$T/dovecot" "$TOP/dovecotvpw.lua"
 dovecot_start in_sandbox
 trap dovecot_stop EXIT
 lua_checks "$DOVEADM24" mail_path "$BASE_HOME/users/joe" quota_storage_size 5000000
-# A hook that hangs: the client gets a temporary failure within seconds,
-# and the auth worker is free again for the next login.
-printf '#!/bin/sh\nsleep 60\n' > "$T/vmetc/checkvpw-presetuid"
-chmod 755 "$T/vmetc/checkvpw-presetuid"
-start=$(date +%s)
-run lua_answers joe@example.test joe-secret
-took=$(( $(date +%s) - start ))
-case $out in
-  "-ERR [SYS/TEMP] Temporary authentication failure."*"| [UNAVAILABLE] Temporary authentication failure."*) ;;
-  *) fail "hanging hook: expected a temporary failure, got [$out]" ;;
-esac
-[ "$took" -le 16 ] || fail "two logins with a hanging hook took $took s"
-rm "$T/vmetc/checkvpw-presetuid"
-run lua_answers joe@example.test joe-secret
-expect_out "+OK Logged in. | OK" "the login after the hanging hook"
+lua_hang_checks
 dovecot_stop
 exit 0

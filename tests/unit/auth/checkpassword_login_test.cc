@@ -491,8 +491,7 @@ TEST_CASE("checkvpw dovecot: userdb fields through EXTRA, no uid change") {
                          "set userdb_quota_rule=*:storage=5000000B",
                          "set EXTRA=userdb_uid userdb_gid userdb_home userdb_mail userdb_quota_rule",
                          "run " + w.etc + "/checkvpw-presetuid (uid 0)",
-                         "borrow vmbase {",  // rehash on login? (as the base user: its settings)
-                         "}",
+                         // no rehash: a current hash reads no setting, borrows nothing
                          "borrow vmbase {",
                          "run " + w.home + "/.vmailmgr/checkvpw-postsetuid (uid 2001)",
                          "}",

@@ -168,6 +168,20 @@ TEST_CASE("rehash_on_login: not for a stranger's uid, a system user, or when swi
   CHECK(read_record(off.home, "old").password == kMd5CryptHash);
 }
 
+TEST_CASE("rehash_on_login: a current hash borrows nothing and changes nothing") {
+  LegacyLogin l;
+  put_accounts(l.home, {{"new", mailbox("new", domain::hash_password("new-secret"))}});
+  const std::string before = read_record(l.home, "new").password;
+  vmm::fmt::CheckpasswordRequest c;
+  c.login = "new@example.com";
+  c.password = "new-secret";
+  VerifiedLogin v = authenticate(c, {}, l.sys, l.users, domain::Config(l.d / "etc", ""), l.site);
+  l.sys.log.clear();
+  rehash_on_login(l.sys, v, "new-secret");
+  CHECK(l.sys.log.empty());
+  CHECK(read_record(l.home, "new").password == before);
+}
+
 TEST_CASE("rehash_on_login: a failure is one warning, never an exception") {
   LegacyLogin l;
   VerifiedLogin v = l.login("old@example.com");

@@ -16,6 +16,19 @@ TEST_CASE("wipe: empty afterwards, the old bytes overwritten") {
   CHECK(std::string(data, 20) == std::string(20, '\0'));
 }
 
+TEST_CASE("wipe_front: the rest moves to the front, the bytes it leaves are overwritten") {
+  std::string s = std::string("first request") + '\0' + "second, a little longer";
+  const std::size_t size = s.size();
+  const char* data = s.data();
+  wipe_front(s, 14);
+  CHECK(s == "second, a little longer");
+  CHECK(s.data() == data);
+  CHECK(std::string(data + s.size(), size - s.size()) == std::string(size - s.size(), '\0'));
+  wipe_front(s, 1000);
+  CHECK(s.empty());
+  CHECK(std::string(data, size) == std::string(size, '\0'));
+}
+
 TEST_CASE("nul_field: fields up to each NUL, nullopt without one") {
   const std::string bytes("joe\0pw\0\0tail", 12);
   std::size_t at = 0;
