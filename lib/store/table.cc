@@ -110,7 +110,13 @@ void Table::edit(const Edits& edits) {
     return;
   }
   ChangeQueue queue(queue_dir());
-  const std::string id = queue.submit(edits);
+  std::string id;
+  try {
+    id = queue.submit(edits);
+  } catch (const Error&) {
+    update(own);  // no queue to be had (another owner's, a full disk): wait our turn
+    return;
+  }
   using Clock = std::chrono::steady_clock;
   const Clock::time_point deadline = Clock::now() + lock_wait_;
   std::chrono::microseconds pause(500);

@@ -118,10 +118,26 @@ void apply_edits(const TableSnapshot& current, TableChange& change, const Edits&
 }
 
 sys::Fd ChangeQueue::open_dir(bool create) {
-  if (create && ::mkdir(dir_.c_str(), 0700) != 0 && errno != EEXIST) throw_errno("create " + dir_);
+  bool made = false;
+  if (create) {
+    made = ::mkdir(dir_.c_str(), 0700) == 0;
+    if (!made && errno != EEXIST) throw_errno("create " + dir_);
+  }
   int fd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd >= 0 && made && ::geteuid() == 0) {
+    // Made by root (a tool run as root for the domain): the directory is
+    // the table owner's all the same, else the base user could not queue.
+    const std::string parent = dir_.substr(0, dir_.find_last_of('/') + 1) + ".";
+    struct stat st;
+    if (::stat(parent.c_str(), &st) != 0 || ::fchown(fd, st.st_uid, st.st_gid) != 0) {
+      const int err = errno;
+      ::close(fd);
+      throw errno_error("give " + dir_ + " to the owner of its directory", err);
+    }
+  }
   if (fd < 0) {
-    if (!create && errno == ENOENT) return sys::Fd();
+    // None yet; or another owner's, whose changes that owner commits.
+    if (!create && (errno == ENOENT || errno == EACCES)) return sys::Fd();
     throw_errno("open " + dir_);
   }
   return sys::Fd(fd);

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -242,4 +243,17 @@ TEST_CASE("a writer killed in the middle of a batch: the table is whole, no chan
     CHECK(now.size() == 20000);
     CHECK(list_dir(table.queue_dir()).empty());
   }
+}
+
+TEST_CASE("a queue made by root belongs to the owner of the table's directory") {
+  if (::geteuid() != 0) return;  // only root can give it away
+  TempDir dir;
+  REQUIRE(::chown(dir.path.c_str(), 65534, 65534) == 0);
+  store::Table table(dir.path);
+  store::ChangeQueue(table.queue_dir()).submit(quota("u1", 1));
+  struct stat st;
+  REQUIRE(::stat(table.queue_dir().c_str(), &st) == 0);
+  CHECK(st.st_uid == 65534);
+  CHECK(st.st_gid == 65534);
+  CHECK((st.st_mode & 07777) == 0700);
 }
