@@ -13,6 +13,7 @@
 #include "cli/program.h"
 #include "daemon/log_line.h"
 #include "daemon/session.h"
+#include "daemon/session_key.h"
 #include "daemon/system.h"
 #include "domain/base_user.h"
 #include "domain/config.h"
@@ -54,7 +55,8 @@ int main(int argc, char** argv) {
     const domain::Config global = domain::Config::global();
     const domain::SystemUserDb users;
     daemon::ProcessDaemonSystem sys;
-    const daemon::DaemonContext ctx{global, users, sys};
+    daemon::SessionKeySource keys(global, 0);  // root's alone
+    const daemon::DaemonContext ctx{global, users, sys, &keys};
     daemon::LogEntry entry = daemon::serve_connection(0, 1, ctx, limits);
     entry.peer = daemon::peer_name(sys::get_env);
     say(kInfo.name, daemon::log_line(entry));

@@ -20,6 +20,20 @@ Use it from scripts and tests:
     rec = c.lookup("example.org", "joe", "joe-pw")        # a Record
     for name, rec in c.listdomain("example.org", "admin-pw"): ...
 
+Session tokens (the web pages' logins, vmailmgrd(8) "session"): session()
+trades a password for a token that every command then takes in place of
+that password, until it expires (setting session-idle, default 900 s) or
+the password changes; session() with the token renews it:
+
+    admin = c.session("example.org", "", "admin-pw")     # the domain's admin
+    c.listdomain("example.org", admin)
+    own = c.session("example.org", "joe", "joe-pw")      # joe's own
+    c.chattr("example.org", "joe", own, vm.ATTR_DEST, "joe@elsewhere.example")
+    own = c.session("example.org", "joe", own)           # a fresh expiry
+
+A token is as good as the password it stands for: keep it out of URLs and
+logs as you would the password.
+
 Every method returns the final reply's message (str) or parsed data, and
 raises Bad (code 1) or Failed (code 2) with the server's message. call()
 gives the raw frames. Only the Python standard library is used. The
@@ -277,6 +291,12 @@ class Client(object):
                 raise ProtocolError("read answered %d frames, not 2" % len(frames))
             return frames[0][1]
         return frames[-1][1].decode()
+
+    def session(self, domain, user, password):
+        """A session token (str): user "" for the domain's admin (password
+        = the admin password), else the account's own (its own password).
+        password may be a still-valid token of the same kind: a renewal."""
+        return self._final("session", domain, user, password)[-1][1].decode("ascii")
 
     def listdomain(self, domain, adminpass):
         """[(name, Record)] of every account of the domain."""

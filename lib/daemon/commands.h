@@ -42,4 +42,12 @@ Answer autoresponse_command(const DaemonContext& ctx, const Args& a, ReplySink& 
 // domain_commands.cc
 Answer listdomain_command(const DaemonContext& ctx, const Args& a, ReplySink& out);
 
+// session_command.cc: session DOMAIN USER PASS, the web pages' login and
+// its renewal (vmailmgr.cgi(8)). USER empty: the domain's admin password
+// (or an admin token of the domain); else the account's own password (or
+// its own token). The OK message is a new token good for session-idle
+// seconds; the log says whose session it is, never the token. No host
+// key (ctx.keys nullptr, or a key file that cannot be used) is an error.
+Answer session_command(const DaemonContext& ctx, const Args& a, ReplySink& out);
+
 }  // namespace vmm::daemon

@@ -22,6 +22,7 @@ constexpr CommandSpec kCommands[] = {
     {"autoresponse", 4, 5, true, autoresponse_command},
     {"stat", 3, 3, true, stat_command},
     {"listdomain", 2, 2, false, listdomain_command},
+    {"session", 3, 3, true, session_command},
 };
 
 std::string expected(const CommandSpec& c) {

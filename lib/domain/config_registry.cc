@@ -43,6 +43,8 @@ constexpr Setting kSettings[] = {
     {"domains-home", T::directory, "/var/lib/vmailmgr/domains"},
     {"qmail-send-services", T::list, "/service/qmail-send\n/etc/service/qmail-send\n/var/service/qmail-send\n"},
     {"control-index", T::directory, "/var/lib/vmailmgr/control-index"},
+    {"session-idle", T::number, "900"},
+    {"session-key-file", T::string, "session-key"},
     {"checkvpw-presetuid", T::executable, ""},
     {"checkvpw-postsetuid", T::executable, ""},
     {"checkvpw-postexec", T::executable, ""},

@@ -1,6 +1,7 @@
 # make demo (the README's first command) keeps working: it runs to the end,
 # refuses the unknown user, shows the mail read back over POP3 and IMAP, one
-# vacation reply, and an account made through vmailmgrd logging in.
+# vacation reply, an account made through vmailmgrd logging in, and the
+# domain administered through vmailmgr.cgi under lighttpd.
 source "$TOP/tests/lib.sh"
 [ "$(id -u)" = 0 ] || skip "the demo needs root"
 [ -x /usr/sbin/dovecot ] || skip "dovecot is not installed"
@@ -21,7 +22,17 @@ for line in \
   "   vdeliver: no autoresponse to carol@outside.example: answered within autoresponse-interval" \
   "   OK: user 'carol' successfully added" \
   "   ERROR: authentication failed" \
-  "   curl exit 0 (0 = logged in)"; do
+  "   curl exit 0 (0 = logged in)" \
+  "   page: Accounts of demo.example" \
+  "   bob (Bob the Builder) | yes | yes | - | 9.5 MiB | 3 messages, 566 bytes" \
+  "   notice: Account dave added." \
+  "   notice: Alias info added." \
+  "   notice: Limits saved." \
+  "   dave | yes | yes | - | 19 MiB | 0 messages, 0 bytes" \
+  "   info | alias | - | alice, dave | - | -" \
+  "   session cookie after logout: none" \
+  "   Hard-Quota: 20000000" \
+  "\$ curl pop3://dave@demo.example (made through the web pages)"; do
   grep -qxF -- "$line" <<<"$out" || fail "the transcript lacks the line [$line]"
 done
 dir=$(sed -nE 's/^   Everything ran in (.*) and a private.*/\1/p' <<<"$out")

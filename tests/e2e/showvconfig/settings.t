@@ -38,6 +38,8 @@ record-last-login: 1
 domains-home: /var/lib/vmailmgr/domains/
 qmail-send-services: /service/qmail-send, /etc/service/qmail-send, /var/service/qmail-send
 control-index: /var/lib/vmailmgr/control-index/
+session-idle: 900
+session-key-file: session-key
 END
 }
 

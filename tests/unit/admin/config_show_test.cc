@@ -45,7 +45,9 @@ std::string defaults_with(const std::string& bits, const std::string& sep) {
          "record-last-login: 1\n"
          "domains-home: /var/lib/vmailmgr/domains/\n"
          "qmail-send-services: /service/qmail-send, /etc/service/qmail-send, /var/service/qmail-send\n"
-         "control-index: /var/lib/vmailmgr/control-index/\n";
+         "control-index: /var/lib/vmailmgr/control-index/\n"
+         "session-idle: 900\n"
+         "session-key-file: session-key\n";
 }
 
 // Sets an environment variable for one scope.

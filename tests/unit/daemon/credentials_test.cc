@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "../testing/errors.h"
+#include "fmt/session_token.h"
 #include "world.h"
 
 using namespace vmm::daemon;
@@ -135,4 +136,128 @@ TEST_CASE("credentials: a login as a mail client gives it (vpoppassd)") {
   CHECK(bad("joe@nowhere.test", "x") == "unknown user: joe@nowhere.test");
   CHECK(bad("vmdbase@localhost", "base-secret") == "not a virtual account: vmdbase@localhost");
   CHECK(bad("@example.test", "x") == "malformed login");
+}
+
+// Session tokens (vmailmgr.cgi(8)): made here by hand with the World's key,
+// so each claim can be set wrong on its own.
+namespace {
+
+using vmm::fmt::SessionClaims;
+
+std::string token(World& w, const std::string& domain, const std::string& user, bool admin,
+                  const std::string& hash, std::int64_t expires_in = 600) {
+  const std::string& key = w.keys.key();
+  SessionClaims c{domain, user, admin, w.sys.wall + expires_in,
+                  w.keys.stamp(admin ? kAdminStampLabel : kOwnStampLabel, hash)};
+  (void)key;
+  return vmm::fmt::session_token_make(w.keys.key(), c);
+}
+std::string own(World& w, const std::string& user) {
+  return token(w, "example.test", user, false, "$0$" + user + "-secret");
+}
+std::string admin(World& w, const std::string& domain = "example.test") {
+  return token(w, domain, "", true, "$0$base-secret");
+}
+
+}  // namespace
+
+TEST_CASE("credentials: an own token is the own password of its one account") {
+  World w;
+  const std::string t = own(w, "joe");
+  Authorized a = authorize_account(w.ctx(), "Example.TEST", "JOE", t, Allowed::own);
+  CHECK(a.by == Authority::own);
+  CHECK(a.account == "joe");
+  CHECK(a.domain_name == "example.test");
+  CHECK(a.stamp == w.keys.stamp(kOwnStampLabel, "$0$joe-secret"));
+  CHECK(authorize_account(w.ctx(), "example.test", "joe", t, Allowed::admin_or_own).by == Authority::own);
+  CHECK(refused(w, "example.test", "joe", t.c_str(), Allowed::admin) ==
+        "wrong admin password: joe@example.test (an account's session token, where the admin password is needed)");
+  CHECK(refused(w, "example.test", "ann", t.c_str(), Allowed::admin_or_own) ==
+        "wrong password (neither the account's nor the admin password): ann@example.test "
+        "(a session token of another account)");
+  CHECK(refused(w, "other.test", "joe", t.c_str(), Allowed::own) ==
+        "wrong password: joe@other.test (a session token of another domain)");
+  // Only the account as it is now: expired, deleted, password changed.
+  CHECK(refused(w, "example.test", "eve", own(w, "eve").c_str(), Allowed::own) ==
+        "wrong password: eve@example.test (a session token of an expired account)");
+  CHECK(refused(w, "example.test", "nobody", own(w, "nobody").c_str(), Allowed::own) ==
+        "wrong password: nobody@example.test (a session token of an account that no longer exists)");
+  vmm::login_testing::put_accounts(w.base_home, {{"joe", vmm::daemon_testing::account("joe", "new-secret")}});
+  CHECK(refused(w, "example.test", "joe", t.c_str(), Allowed::own) ==
+        "wrong password: joe@example.test (a session token from before the password changed)");
+}
+
+TEST_CASE("credentials: an admin token is the admin password of its domain") {
+  World w;
+  const std::string t = admin(w);
+  Authorized a = authorize_account(w.ctx(), "example.test", "joe", t, Allowed::admin);
+  CHECK(a.by == Authority::admin);
+  CHECK(a.stamp == w.keys.stamp(kAdminStampLabel, "$0$base-secret"));
+  CHECK(authorize_account(w.ctx(), "example.test", "joe", t, Allowed::admin_or_own).by == Authority::admin);
+  CHECK(authorize_domain(w.ctx(), "example.test", t).by == Authority::admin);
+  CHECK(refused(w, "example.test", "joe", t.c_str(), Allowed::own) ==
+        "wrong password: joe@example.test (an admin session token, where the account's own password is needed)");
+  CHECK(error_of([&] { authorize_domain(w.ctx(), "other.test", t); }, ErrorClass::bad_login) ==
+        "wrong admin password: other.test (a session token of another domain)");
+  // The same hash under the own label is no admin stamp.
+  CHECK(refused(w, "example.test", "joe", token(w, "example.test", "", true, "$0$joe-secret").c_str(),
+                Allowed::admin) ==
+        "wrong admin password: joe@example.test (an admin session token from before the admin password changed)");
+  // The admin-password file replaces the system password: older tokens die.
+  vmm::testing::write_file(w.base_home + "/.vmailmgr/admin-password", "$0$new-admin\n", 0600);
+  CHECK(refused(w, "example.test", "joe", t.c_str(), Allowed::admin) ==
+        "wrong admin password: joe@example.test (an admin session token from before the admin password changed)");
+  const std::string t2 = token(w, "other.test", "", true, "$0$other-admin");
+  CHECK(authorize_domain(w.ctx(), "other.test", t2).base.name == "vmdother");
+}
+
+TEST_CASE("credentials: a token that does not verify is only a wrong password") {
+  World w;
+  const std::string t = own(w, "joe");
+  const std::string nor = " (nor a valid session token: altered, expired or of another key)";
+  std::string altered = t;
+  altered[5] = altered[5] == '0' ? '1' : '0';
+  CHECK(looks_like_session_token(altered));
+  CHECK(refused(w, "example.test", "joe", altered.c_str(), Allowed::own) == "wrong password: joe@example.test" + nor);
+  const std::string expired = token(w, "example.test", "joe", false, "$0$joe-secret", 0);
+  CHECK(refused(w, "example.test", "joe", expired.c_str(), Allowed::own) == "wrong password: joe@example.test" + nor);
+  SessionClaims c{"example.test", "joe", false, w.sys.wall + 600, w.keys.stamp(kOwnStampLabel, "$0$joe-secret")};
+  const std::string foreign = vmm::fmt::session_token_make(std::string(32, 'k'), c);
+  CHECK(refused(w, "example.test", "joe", foreign.c_str(), Allowed::own) == "wrong password: joe@example.test" + nor);
+  // Tokens are for vmailmgrd's commands, not for vpoppassd's logins.
+  CHECK(error_of([&] { authorize_login(w.ctx(), "joe@example.test", {"", ""}, t); }, ErrorClass::bad_login) ==
+        "wrong password, or the account cannot log in: joe@example.test");
+}
+
+TEST_CASE("credentials: the host key is read for a token only, and a bad key file is an error") {
+  World w;
+  const std::string t = own(w, "joe");
+  World fresh;
+  vmm::testing::write_file(fresh.etc + "/session-key", std::string(32, 'x'), 0644);
+  // A password is a password: the key file is not even looked at.
+  Authorized a = authorize_account(fresh.ctx(), "example.test", "joe", "joe-secret", Allowed::own);
+  CHECK(a.stamp == "");
+  CHECK(!fresh.keys.loaded());
+  fresh.sys.log.clear();
+  CHECK(error_of([&] { authorize_account(fresh.ctx(), "example.test", "joe", t, Allowed::own); }) ==
+        "session key file " + fresh.etc + "/session-key must be readable by its owner alone (mode 0600), not 0644");
+  CHECK(fresh.sys.log.empty());  // refused before anyone was become
+  // Once the key is read, a password's stamp comes with it (the session command).
+  (void)w.keys.key();
+  CHECK(authorize_account(w.ctx(), "example.test", "joe", "joe-secret", Allowed::own).stamp ==
+        w.keys.stamp(kOwnStampLabel, "$0$joe-secret"));
+  CHECK(authorize_domain(w.ctx(), "example.test", "base-secret").stamp ==
+        w.keys.stamp(kAdminStampLabel, "$0$base-secret"));
+}
+
+TEST_CASE("credentials: what looks like a token") {
+  const std::string mac(64, 'a');
+  CHECK(looks_like_session_token("v1.6162.6a6f65.o.1800000600.0102." + mac));
+  CHECK(looks_like_session_token("v1.....0." + mac));
+  CHECK(!looks_like_session_token("v2.6162.6a6f65.o.1800000600.0102." + mac));
+  CHECK(!looks_like_session_token("v1.6162.6a6f65.o.1800000600.0102." + mac.substr(1)));
+  CHECK(!looks_like_session_token("v1.6162.6a6f65.o.1800000600.0102." + std::string(64, 'A')));
+  CHECK(!looks_like_session_token("v1.6162.6a6f65.o.1800000600.01.02." + mac));
+  CHECK(!looks_like_session_token("joe-secret"));
+  CHECK(!looks_like_session_token(""));
 }

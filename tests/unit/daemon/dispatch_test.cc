@@ -30,7 +30,8 @@ TEST_CASE("dispatch: VMailMgr's commands and their argument counts") {
   };
   const Count counts[] = {{"check", 3, 3},    {"lookup", 3, 3},       {"chattr", 5, 255},
                           {"adduser2", 5, 255}, {"adduser3", 6, 255}, {"deluser", 3, 3},
-                          {"autoresponse", 4, 5}, {"stat", 3, 3},     {"listdomain", 2, 2}};
+                          {"autoresponse", 4, 5}, {"stat", 3, 3},     {"listdomain", 2, 2},
+                          {"session", 3, 3}};
   for (const Count& c : counts) {
     CAPTURE(c.name);
     const CommandSpec* s = find_command(c.name);
@@ -57,6 +58,8 @@ TEST_CASE("dispatch: BAD for an unknown command or a wrong argument count, befor
         "wrong number of arguments to autoresponse: 6 given, 4 to 5 expected");
   CHECK(go(w, {"listdomain", {}}).reply.message ==
         "wrong number of arguments to listdomain: 0 given, 2 expected");
+  CHECK(go(w, {"session", {"example.test", "joe"}}).reply.message ==
+        "wrong number of arguments to session: 2 given, 3 expected");
   CHECK(w.sys.log.empty());
 }
 
@@ -72,6 +75,25 @@ TEST_CASE("dispatch: a failed authentication waits, says little, logs why") {
   CHECK(w.sys.log.back() == "sleep 750ms");  // 1 s after the request arrived
   CHECK(go(w, {"listdomain", {"nowhere.test", "x"}}).reply ==
         DaemonReply{DaemonCode::error, "authentication failed"});
+  CHECK(w.sys.log.back() == "sleep 1000ms");
+}
+
+TEST_CASE("dispatch: a session token is never logged; one of another account waits like a wrong password") {
+  World w;
+  Dispatched d = go(w, {"session", {"example.test", "joe", "joe-secret"}});
+  REQUIRE(d.reply.code == DaemonCode::ok);
+  const std::string token = d.reply.message;
+  CHECK(token.starts_with("v1."));
+  CHECK(d.log_text == "session of user 'joe' issued for 900 seconds");
+  d = go(w, {"lookup", {"example.test", "joe", token}});
+  CHECK(d.reply.code == DaemonCode::ok);
+  CHECK(d.log_text == "record of user 'joe' sent");
+  CHECK(w.sys.log == std::vector<std::string>{"become vmdbase 2941 2941", "become vmdbase 2941 2941"});
+  d = go(w, {"lookup", {"example.test", "ann", token}});
+  CHECK(d.reply == DaemonReply{DaemonCode::error, "authentication failed"});
+  CHECK(d.log_text ==
+        "authentication failed: wrong password (neither the account's nor the admin password): "
+        "ann@example.test (a session token of another account)");
   CHECK(w.sys.log.back() == "sleep 1000ms");
 }
 

@@ -8,9 +8,12 @@
 //   vmdother 2942, system password "other-system", admin-password file
 //            "other-admin": boss (boss-secret)
 //   root     uid 0 (the base user of rootdom.test)
+//   keys     the session key file etc/session-key, owned by the test's euid
+//            (root's in vmailmgrd), made when first asked for
 // Stored passwords are "$0$..." (instant to check); new ones are real hashes.
 #pragma once
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <string>
@@ -68,6 +71,7 @@ struct World {
   login_testing::FakeUserDb users;
   FakeDaemonSystem sys;
   domain::Config global{etc, ""};
+  daemon::SessionKeySource keys{global, ::geteuid()};
 
   World() {
     testing::write_file(etc + "/qmail-root", qmail + "\n");
@@ -96,7 +100,7 @@ struct World {
     testing::write_file(other_home + "/.vmailmgr/admin-password", "$0$other-admin\n", 0600);
   }
 
-  daemon::DaemonContext ctx() { return daemon::DaemonContext{global, users, sys}; }
+  daemon::DaemonContext ctx() { return daemon::DaemonContext{global, users, sys, &keys}; }
 
   fmt::Record record(const std::string& home, const std::string& name) {
     fmt::Record r;

@@ -309,6 +309,8 @@ TEST_CASE("effective() lists every non-hook setting in order (defaults)") {
       {"domains-home", "/var/lib/vmailmgr/domains/"},
       {"qmail-send-services", "/service/qmail-send, /etc/service/qmail-send, /var/service/qmail-send"},
       {"control-index", "/var/lib/vmailmgr/control-index/"},
+      {"session-idle", "900"},
+      {"session-key-file", "session-key"},
   };
   Dirs d;
   CHECK(d.config().effective() == want);
@@ -322,7 +324,7 @@ TEST_CASE("effective() shows files' values and reports a bad one") {
   write_file(d.domain + "/user-dir", "accounts\n");
   write_file(d.global + "/checkvpw-error", "#!/bin/sh\n");  // hooks are not listed
   auto eff = d.config().effective();
-  REQUIRE(eff.size() == 30);
+  REQUIRE(eff.size() == 32);
   CHECK(eff[3] == std::pair<std::string, std::string>("user-dir", "accounts/"));
   CHECK(eff[8] == std::pair<std::string, std::string>("default-softquota", "4194304"));
   CHECK(eff[18] ==
