@@ -64,13 +64,19 @@ std::vector<std::string> change_attributes(store::Table& table, const AttrChange
     if (std::find(accounts.begin(), accounts.end(), name) == accounts.end())
       accounts.push_back(std::move(name));
   }
-  table.update([&](const store::TableSnapshot& current, store::TableChange& out) {
-    for (const std::string& name : accounts) {
-      fmt::Record r = find_account(current, name);
-      change.apply(r);
-      out.put(name, r);
-    }
-  });
+  // Through the table's change queue: while another writer holds the lock
+  // this change joins its rewrite instead of waiting for a rewrite of its own.
+  store::RecordEdit edit;
+  edit.msg_count = change.msg_count;
+  edit.expiry = change.expiry;
+  edit.hard_quota = change.hard_quota;
+  edit.soft_quota = change.soft_quota;
+  edit.msg_size = change.msg_size;
+  edit.mailbox_enabled = change.enabled;
+  edit.personal = change.personal;
+  store::Edits edits;
+  for (const std::string& name : accounts) edits.emplace_back(name, edit);
+  table.edit(edits);
   return accounts;
 }
 

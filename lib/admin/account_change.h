@@ -34,7 +34,8 @@ void set_attribute(AttrChange& change, char option, std::string_view value);
 // account not in the table or a record that does not decode (find_account's
 // messages) throws Error(permanent) and the table is left as it was. No
 // attribute at all, or no name, is Error(usage). Returns the lowercased
-// names in the order given, each once.
+// names in the order given, each once. Goes through the table's change
+// queue (Table::edit): concurrent changes share one rewrite.
 std::vector<std::string> change_attributes(store::Table& table, const AttrChange& change,
                                            const std::vector<std::string>& names);
 

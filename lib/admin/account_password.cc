@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "admin/account_lookup.h"
+#include "domain/password.h"
 #include "domain/account_name.h"
 #include "sys/error.h"
 
@@ -27,7 +28,12 @@ void store_hashes(const domain::Domain& d, const std::vector<Change>& changes) {
 }  // namespace
 
 void set_password(const domain::Domain& d, const std::string& name, const std::string& hash) {
-  store_hashes(d, {{name, hash}});
+  // Through the change queue (Table::edit): a password change while
+  // another writer holds the lock joins its rewrite.
+  store::RecordEdit edit;
+  edit.password = hash;
+  d.table().edit({{name, edit}});
+  domain::wipe(*edit.password);
 }
 
 PasswordsResult set_password_lines(const domain::Domain& d, std::string_view input,

@@ -14,7 +14,9 @@ namespace vmm::admin {
 // Stores hash as the password of name (valid, lowercased). Under the table
 // lock: a missing account is Error(permanent, "account 'NAME' does not
 // exist"), an undecodable record Error(permanent, "account 'NAME': ...").
-// A version 1 or legacy record is written back in version 2.
+// A version 1 or legacy record is written back in version 2. Goes through
+// the table's change queue (Table::edit): the hash waits there, in a 0600
+// file of the 0700 queue directory, only until the next rewrite.
 void set_password(const domain::Domain& d, const std::string& name, const std::string& hash);
 
 struct PasswordsResult {

@@ -16,6 +16,7 @@
 #include "fmt/cdb_read.h"
 #include "fmt/cdb_write.h"
 #include "fmt/record.h"
+#include "store/record_edit.h"
 #include "store/table_lock.h"
 #include "sys/fd.h"
 
@@ -60,6 +61,9 @@ class TableChange {
   void put_raw(std::string name, std::string bytes);
   void remove(std::string name);
   bool empty() const { return entries_.empty(); }
+  // What name (lowercased) is changed to: nullptr when it is not changed
+  // here, else its new bytes (nullopt: removed).
+  const std::optional<std::string>* changed(std::string_view name) const;
 
   // Writes current with the changes applied, without finishing out: the old
   // records in file order, a replaced one in its place, removed ones left out,
@@ -95,8 +99,9 @@ class Table {
   // Under the writer lock (waiting at most lock_wait(), then
   // Error(temporary, "unable to lock PATH: another writer holds it")):
   // removes temporary files left by crashed writers, calls fn with the
-  // current table, and if fn changed anything replaces the table with the
-  // changed one. On any failure before the rename the old table stays as it
+  // current table, applies on top every change waiting in the table's queue
+  // (store/table_queue.h: group commit, each with its own outcome), and if
+  // anything changed replaces the table with the changed one. On any failure before the rename the old table stays as it
   // was and no temporary file remains. A failure after the rename (the
   // directory fsync) is still thrown: the new table is in place but may not
   // survive a crash.
@@ -106,11 +111,23 @@ class Table {
   // must do more than the table write under it (vrenuser moves a directory
   // before and after): take it, then call update_unlocked, then finish.
   TableLock lock() const;
-  // update() for a caller that holds lock(): the same steps without
-  // taking the lock (fcntl locks belong to the process: a second one taken
+  // update() for a caller that holds lock(): the same steps (an empty fn
+  // only applies the queue) without taking the lock (fcntl locks belong to the process: a second one taken
   // and released inside would release the caller's).
   void update_unlocked(
       const std::function<void(const TableSnapshot& current, TableChange& change)>& fn);
+
+  // Field edits of existing accounts (names lowercased), all or nothing: a
+  // missing account or a record that does not decode is Error(permanent)
+  // with find_account's message and nothing changes. With the lock free
+  // this is update(); while another writer holds it the change waits in the
+  // queue, and the writer holding the lock applies it in the same rewrite
+  // as its own and everything else waiting (group commit). It returns only
+  // once the table holding the change is durable. Waits like update(); a
+  // change that a writer already claimed is waited for a second
+  // lock_wait(), then Error(temporary, "... it stays queued") says so.
+  void edit(const Edits& edits);
+  std::string queue_dir() const;  // home/<base_name>.queue
 
   std::chrono::milliseconds lock_wait() const { return lock_wait_; }
   void set_lock_wait(std::chrono::milliseconds bound) { lock_wait_ = bound; }

@@ -25,6 +25,11 @@ void TableChange::set(std::string name, std::optional<std::string> bytes) {
   entries_.push_back({std::move(name), std::move(bytes)});
 }
 
+const std::optional<std::string>* TableChange::changed(std::string_view name) const {
+  auto it = index_.find(name);
+  return it == index_.end() ? nullptr : &entries_[it->second].bytes;
+}
+
 void TableChange::put(std::string name, const fmt::Record& record) {
   set(std::move(name), fmt::encode_record(record));
 }

@@ -39,4 +39,10 @@ TableLock::TableLock(const std::string& path, std::chrono::milliseconds wait_bou
   }
 }
 
+std::optional<TableLock> TableLock::try_take(const std::string& path) {
+  sys::Fd fd = sys::open_file(path, O_RDWR | O_CREAT | O_NOFOLLOW, 0600);
+  if (!try_lock_file(fd.get(), path)) return std::nullopt;
+  return TableLock(std::move(fd));
+}
+
 }  // namespace vmm::store

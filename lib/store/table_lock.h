@@ -3,7 +3,9 @@
 // exits or is killed, so a crashed writer never blocks the next one.
 #pragma once
 #include <chrono>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "sys/fd.h"
 
@@ -21,12 +23,15 @@ class TableLock {
   // Error(temporary, "unable to lock PATH: another writer holds it") when the
   // bound passes, and the open or fcntl error otherwise.
   TableLock(const std::string& path, std::chrono::milliseconds wait_bound);
+  // One attempt, no wait: nullopt when another process holds the lock.
+  static std::optional<TableLock> try_take(const std::string& path);
   // Closing the file releases the lock.
   ~TableLock() = default;
   TableLock(TableLock&&) = default;
   TableLock& operator=(TableLock&&) = default;
 
  private:
+  explicit TableLock(sys::Fd fd) : fd_(std::move(fd)) {}
   sys::Fd fd_;
 };
 
