@@ -5,9 +5,6 @@
 // the worker.
 #pragma once
 #include <chrono>
-#include <ctime>
-#include <functional>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,25 +12,17 @@
 
 namespace vmm::auth {
 
-class BoundedLoginSystem final : public LoginSystem {
+class BoundedLoginSystem final : public DelegatingLoginSystem {
  public:
   using Clock = std::chrono::steady_clock;
   BoundedLoginSystem(LoginSystem& process, Clock::time_point deadline)
-      : process_(process), deadline_(deadline) {}
+      : DelegatingLoginSystem(process), deadline_(deadline) {}
 
-  std::optional<std::string> env(const std::string& name) const override;
-  void set_env(const std::string& name, const std::string& value) override;
-  void unset_env(const std::string& name) override;
-  std::time_t now() const override;
-  uid_t uid() const override;
-  void borrow(const sys::Identity& who, const std::function<void()>& fn) override;
   // sys::run_program_within with the time left; past the deadline nothing
   // starts: Error(temporary, "no time left to run PATH").
   int run(const std::vector<std::string>& argv) override;
-  void warn(const std::string& message) override;
 
  private:
-  LoginSystem& process_;
   Clock::time_point deadline_;
 };
 

@@ -51,42 +51,26 @@ RequestLoginSystem::~RequestLoginSystem() {
   for (const auto& [name, value] : before_) {
     try {
       if (value)
-        process_.set_env(name, *value);
+        inner_.set_env(name, *value);
       else
-        process_.unset_env(name);
+        inner_.unset_env(name);
     } catch (...) {  // a value set before can be set again; nothing else to do here
     }
   }
 }
 
 void RequestLoginSystem::remember(const std::string& name) {
-  if (!before_.count(name)) before_.emplace(name, process_.env(name));
-}
-
-std::optional<std::string> RequestLoginSystem::env(const std::string& name) const {
-  return process_.env(name);
+  if (!before_.count(name)) before_.emplace(name, inner_.env(name));
 }
 
 void RequestLoginSystem::set_env(const std::string& name, const std::string& value) {
   remember(name);
-  process_.set_env(name, value);
+  inner_.set_env(name, value);
 }
 
 void RequestLoginSystem::unset_env(const std::string& name) {
   remember(name);
-  process_.unset_env(name);
+  inner_.unset_env(name);
 }
-
-std::time_t RequestLoginSystem::now() const { return process_.now(); }
-
-uid_t RequestLoginSystem::uid() const { return process_.uid(); }
-
-void RequestLoginSystem::borrow(const sys::Identity& who, const std::function<void()>& fn) {
-  process_.borrow(who, fn);
-}
-
-int RequestLoginSystem::run(const std::vector<std::string>& argv) { return process_.run(argv); }
-
-void RequestLoginSystem::warn(const std::string& message) { process_.warn(message); }
 
 }  // namespace vmm::auth

@@ -32,25 +32,18 @@ void serve_lua(int in, int out, const LuaServeAnswer& answer);
 // every environment change made through it (TCPLOCALIP, USER, VUSER_*,
 // CHECKVPW_ERROR ...) is undone when it goes, so the next request's hooks
 // see nothing of this one. Everything else goes to `process`.
-class RequestLoginSystem final : public LoginSystem {
+class RequestLoginSystem final : public DelegatingLoginSystem {
  public:
-  explicit RequestLoginSystem(LoginSystem& process) : process_(process) {}
+  explicit RequestLoginSystem(LoginSystem& process) : DelegatingLoginSystem(process) {}
   ~RequestLoginSystem() override;
   RequestLoginSystem(const RequestLoginSystem&) = delete;
   RequestLoginSystem& operator=(const RequestLoginSystem&) = delete;
 
-  std::optional<std::string> env(const std::string& name) const override;
   void set_env(const std::string& name, const std::string& value) override;
   void unset_env(const std::string& name) override;
-  std::time_t now() const override;
-  uid_t uid() const override;
-  void borrow(const sys::Identity& who, const std::function<void()>& fn) override;
-  int run(const std::vector<std::string>& argv) override;
-  void warn(const std::string& message) override;
 
  private:
   void remember(const std::string& name);
-  LoginSystem& process_;
   std::map<std::string, std::optional<std::string>> before_;  // the first value seen
 };
 

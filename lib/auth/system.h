@@ -39,6 +39,30 @@ class LoginSystem {
   virtual void warn(const std::string& message) = 0;
 };
 
+// Another login system's behaviour, for the ones that change one part of it
+// (a deadline on programs, an environment without the local address, an
+// environment put back after each request): they override only that part.
+class DelegatingLoginSystem : public LoginSystem {
+ public:
+  explicit DelegatingLoginSystem(LoginSystem& inner) : inner_(inner) {}
+
+  std::optional<std::string> env(const std::string& name) const override { return inner_.env(name); }
+  void set_env(const std::string& name, const std::string& value) override {
+    inner_.set_env(name, value);
+  }
+  void unset_env(const std::string& name) override { inner_.unset_env(name); }
+  std::time_t now() const override { return inner_.now(); }
+  uid_t uid() const override { return inner_.uid(); }
+  void borrow(const sys::Identity& who, const std::function<void()>& fn) override {
+    inner_.borrow(who, fn);
+  }
+  int run(const std::vector<std::string>& argv) override { return inner_.run(argv); }
+  void warn(const std::string& message) override { inner_.warn(message); }
+
+ protected:
+  LoginSystem& inner_;
+};
+
 // The rest is checkpassword's: fd 3, the uid switch for good, exec.
 class AuthSystem : public LoginSystem {
  public:
