@@ -106,13 +106,16 @@ fmt::Record existing(const TableSnapshot& current, const TableChange& change,
 
 void apply_edits(const TableSnapshot& current, TableChange& change, const Edits& edits) {
   std::vector<std::pair<std::string, fmt::Record>> staged;
-  for (const auto& [name, edit] : edits) {
+  for (const auto& entry : edits) {
+    // A named variable, not a structured binding: clang 14 (the fuzz build)
+    // cannot capture a binding in a lambda.
+    const std::string& name = entry.first;
     auto same = std::find_if(staged.begin(), staged.end(), [&](const auto& s) { return s.first == name; });
     if (same == staged.end()) {
       staged.emplace_back(name, existing(current, change, name));
       same = staged.end() - 1;
     }
-    edit.apply(same->second);
+    entry.second.apply(same->second);
   }
   for (const auto& [name, record] : staged) change.put(name, record);
 }
