@@ -16,7 +16,7 @@
 #   $T/bin first (run: $out $err $rc).
 # start_qmail_send DIR MARKS: starts a fake qmail-send in DIR; QS_PIDS gets its pid.
 # stop_qmail_sends: stops them all by pid.
-# hups MARKS: how many SIGHUPs that fake has seen (waits up to 2 s for one).
+# hups MARKS: how many SIGHUPs that fake has seen (waits up to 5 s for one).
 
 host_init() {
   sandbox_init
@@ -39,8 +39,11 @@ exit "${SVC_EXIT:-0}"
 SVC
   cat > "$T/bin/qmail-send" <<'QS'
 #!/bin/bash
-cd "$1" || exit 111
+# The trap first, then the readiness mark: a SIGHUP before the trap would
+# end the fake (bash's default) and count as none.
 trap 'echo hup >> "$2"' HUP
+cd "$1" || exit 111
+: > "$2.ready"
 while :; do sleep 0.05; done
 QS
   chmod 755 "$T/bin/svc" "$T/bin/qmail-send"
@@ -57,8 +60,8 @@ start_qmail_send() {
   "$T/bin/qmail-send" "$1" "$2" &
   QS_PIDS+=($!)
   local i
-  for i in $(seq 50); do
-    [ "$(readlink "/proc/$!/cwd")" = "$(cd "$1" && pwd -P)" ] && return 0
+  for i in $(seq 200); do
+    [ -e "$2.ready" ] && return 0
     sleep 0.05
   done
   fail "the fake qmail-send did not start"
@@ -72,7 +75,7 @@ stop_qmail_sends() {
 
 hups() {
   local i
-  for i in $(seq 40); do [ -s "$1" ] && break; sleep 0.05; done
+  for i in $(seq 100); do [ -s "$1" ] && break; sleep 0.05; done
   sleep 0.2  # a second, unwanted one would show up by now
   [ -f "$1" ] && grep -c hup "$1" || echo 0
 }
