@@ -57,7 +57,9 @@ vd() {
 }
 
 start_qmail_send() {
-  "$T/bin/qmail-send" "$1" "$2" &
+  # SIGHUP back to its default first: bash cannot trap a signal ignored when
+  # it starts, as it is for everything under nohup.
+  env --default-signal=HUP "$T/bin/qmail-send" "$1" "$2" &
   QS_PIDS+=($!)
   local i
   for i in $(seq 200); do
