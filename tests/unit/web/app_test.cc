@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "../testing/fake_daemon.h"
+#include "../testing/text.h"
 #include "fmt/session_token.h"
 #include "web/cookie.h"
 #include "web/csrf.h"
@@ -10,12 +11,12 @@
 #include "web/session.h"
 
 using namespace vmm::web;
+using vmm::testing::has;
 using vmm::fmt::DaemonRequest;
 using vmm::testing::FakeDaemon;
 
 namespace {
 
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 const std::string kAdmin = vmm::fmt::session_token_make("k", {"ex.org", "", true, 100, "s"});
 const std::string kAdmin2 = vmm::fmt::session_token_make("k", {"ex.org", "", true, 200, "s"});

@@ -2,13 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include "../testing/text.h"
 #include "web/csrf.h"
 
 using namespace vmm::web;
-
-namespace {
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-}  // namespace
+using vmm::testing::has;
 
 TEST_CASE("render_page: phone-ready, one stylesheet, escaped title and who") {
   const std::string h = render_page({"/v.cgi", "tok", "<b>@x"}, "A & B", "<p>body</p>");

@@ -2,12 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include "../../testing/text.h"
 #include "web/csrf.h"
 
 using namespace vmm::web;
+using vmm::testing::has;
 
 namespace {
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 AccountView joe() {
   AccountView v;
   v.domain = "ex.org";

@@ -2,11 +2,10 @@
 
 #include <doctest/doctest.h>
 
-using namespace vmm::web;
+#include "../../testing/text.h"
 
-namespace {
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-}  // namespace
+using namespace vmm::web;
+using vmm::testing::has;
 
 TEST_CASE("forwards_of_text: lines, blanks and commas separate; empty pieces go") {
   CHECK(forwards_of_text("a@x.org\r\nb, c\n\n  d@y.org ") ==

@@ -2,13 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include "../../testing/text.h"
 #include "web/csrf.h"
 
 using namespace vmm::web;
-
-namespace {
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-}  // namespace
+using vmm::testing::has;
 
 TEST_CASE("accounts_page: a row per account, every value escaped, no hash") {
   AccountRow joe{"joe", {}, MailboxUsage{2, 2048, 0, 0, 0, 0}};

@@ -2,11 +2,10 @@
 
 #include <doctest/doctest.h>
 
-using namespace vmm::web;
+#include "../../testing/text.h"
 
-namespace {
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-}  // namespace
+using namespace vmm::web;
+using vmm::testing::has;
 
 TEST_CASE("login_page: two forms, the typed name kept and escaped, never a password") {
   const std::string h = login_page({"/v.cgi", "", ""}, {"Login failed: <x>", false}, "jo\"e@ex.org");

@@ -2,13 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include "../../testing/text.h"
 #include "web/csrf.h"
 
 using namespace vmm::web;
-
-namespace {
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-}  // namespace
+using vmm::testing::has;
 
 TEST_CASE("own_account_page: password, forwards, autoresponse; no account named in a form") {
   AccountView v;
