@@ -4,12 +4,7 @@
 # lookups, legacy hashes (MD5-crypt, DES, $0$, VMailMgr's "3"+MD5) logging
 # in and rehashed to yescrypt, malformed requests, and misuse.
 source "$TOP/tests/lib.sh"
-source "$TOP/tests/e2e/checkvpw/world.sh"
-need python3
-world_init
-HELPER=$TOP/dovecotvpw
-[ -x "$HELPER" ] || fail "dovecotvpw is not built"
-J=$BASE_HOME/users/joe
+source "$TOP/tests/e2e/dovecotvpw/world.sh"
 
 # ask [HELPER-OPTION...] -- LOGIN PASSWORD [LOCAL-IP]: $rc, $err, and the
 # answer file's text in $out (tabs shown as |).

@@ -6,12 +6,7 @@
 # the script going away (the FIFO's last writer) ends it with 0; lost
 # framing ends it with 2.
 source "$TOP/tests/lib.sh"
-source "$TOP/tests/e2e/checkvpw/world.sh"
-need python3
-world_init
-HELPER=$TOP/dovecotvpw
-[ -x "$HELPER" ] || fail "dovecotvpw is not built"
-J=$BASE_HOME/users/joe
+source "$TOP/tests/e2e/dovecotvpw/world.sh"
 echo '127.0.0.1:example.test' > "$T/vmetc/ip-domains"
 LOG=$T/marks/hooks.log
 : > "$LOG"
