@@ -29,14 +29,16 @@ std::size_t AttrChange::count() const {
          soft_quota.has_value() + msg_size.has_value() + enabled.has_value() + personal.has_value();
 }
 
-void AttrChange::apply(fmt::Record& r) const {
-  if (msg_count) r.msg_count = *msg_count;
-  if (expiry) r.expiry = *expiry;
-  if (hard_quota) r.hard_quota = *hard_quota;
-  if (soft_quota) r.soft_quota = *soft_quota;
-  if (msg_size) r.msg_size = *msg_size;
-  if (enabled) r.mailbox_enabled = *enabled;
-  if (personal) r.personal = *personal;
+store::RecordEdit AttrChange::edit() const {
+  store::RecordEdit e;
+  e.msg_count = msg_count;
+  e.expiry = expiry;
+  e.hard_quota = hard_quota;
+  e.soft_quota = soft_quota;
+  e.msg_size = msg_size;
+  e.mailbox_enabled = enabled;
+  e.personal = personal;
+  return e;
 }
 
 void set_attribute(AttrChange& change, char option, std::string_view value) {
@@ -66,14 +68,7 @@ std::vector<std::string> change_attributes(store::Table& table, const AttrChange
   }
   // Through the table's change queue: while another writer holds the lock
   // this change joins its rewrite instead of waiting for a rewrite of its own.
-  store::RecordEdit edit;
-  edit.msg_count = change.msg_count;
-  edit.expiry = change.expiry;
-  edit.hard_quota = change.hard_quota;
-  edit.soft_quota = change.soft_quota;
-  edit.msg_size = change.msg_size;
-  edit.mailbox_enabled = change.enabled;
-  edit.personal = change.personal;
+  const store::RecordEdit edit = change.edit();
   store::Edits edits;
   for (const std::string& name : accounts) edits.emplace_back(name, edit);
   table.edit(edits);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fmt/record.h"
+#include "store/record_edit.h"
 #include "store/table.h"
 
 namespace vmm::admin {
@@ -17,8 +18,8 @@ struct AttrChange {
   std::optional<bool> enabled;
   std::optional<std::string> personal;
 
-  std::size_t count() const;         // how many attributes are set
-  void apply(fmt::Record& r) const;  // sets them on r
+  std::size_t count() const;       // how many attributes are set
+  store::RecordEdit edit() const;  // the table edit that sets them
 };
 
 // Parses VALUE for the vchattr option letter: c (message count), e (expiry:

@@ -64,17 +64,17 @@ TEST_CASE("attr: bad values are permanent errors naming the attribute") {
   CHECK_THROWS_AS(set_attribute(c, 'x', "1"), std::logic_error);
 }
 
-TEST_CASE("attr: apply sets only what was given") {
+TEST_CASE("attr: its edit sets only what was given") {
   fmt::Record r = dated_mailbox("./users/joe");
   r.forwards = {"a@b"};
   fmt::Record before = r;
   AttrChange c;
-  c.apply(r);
+  c.edit().apply(r);
   CHECK(r == before);
   set_attribute(c, 'Q', "0");
   set_attribute(c, 'E', "0");
   set_attribute(c, 'p', "Joe");
-  c.apply(r);
+  c.edit().apply(r);
   CHECK(r.hard_quota == fmt::Limit(0));
   CHECK_FALSE(r.mailbox_enabled);
   CHECK(r.personal == "Joe");
