@@ -19,18 +19,6 @@ namespace {
 
 constexpr std::int64_t kMaxIdle = 31536000;
 
-std::string octal(mode_t m) {
-  std::string s;
-  for (int shift = 9; shift >= 0; shift -= 3) s += static_cast<char>('0' + ((m >> shift) & 7));
-  return s;
-}
-
-std::string directory_of(const std::string& path) {
-  std::size_t slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
 // The key in an open file, after the checks that make it a secret.
 std::string read_checked(const sys::Fd& fd, const std::string& path, uid_t owner) {
   const sys::FileStatus st = sys::file_status(fd.get(), path);
@@ -41,7 +29,7 @@ std::string read_checked(const sys::Fd& fd, const std::string& path, uid_t owner
                                            ", not uid " + std::to_string(st.owner));
   if (st.permissions & 077)
     throw Error(ErrorClass::permanent,
-                must + "readable by its owner alone (mode 0600), not " + octal(st.permissions));
+                must + "readable by its owner alone (mode 0600), not " + sys::permissions_text(st.permissions));
   if (st.size != kSessionKeyBytes)
     throw Error(ErrorClass::permanent, must + std::to_string(kSessionKeyBytes) +
                                            " bytes long, not " + std::to_string(st.size));
@@ -66,7 +54,7 @@ void create_key(const std::string& path) {
     fd.close();
     domain::wipe(key);
     if (sys::rename_no_replace(temp, path)) {
-      sys::fsync_dir(directory_of(path));
+      sys::fsync_dir(sys::directory_of(path));
     } else {
       sys::remove_file(temp);
     }

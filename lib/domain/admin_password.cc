@@ -19,12 +19,6 @@ namespace {
 
 constexpr std::size_t kMaxAdminPasswordFile = 4096;
 
-std::string octal(mode_t mode) {
-  std::string s;
-  for (int shift = 9; shift >= 0; shift -= 3) s += static_cast<char>('0' + ((mode >> shift) & 7));
-  return s;
-}
-
 }  // namespace
 
 std::string admin_password_path(const std::string& home) { return home + "/.vmailmgr/admin-password"; }
@@ -48,7 +42,7 @@ std::optional<std::string> read_admin_password(const std::string& home) {
                                            std::to_string(st.owner));
   if ((st.permissions & 077) != 0)
     throw Error(ErrorClass::permanent, path + " must be readable by the base user alone (mode 0600), not " +
-                                           octal(st.permissions));
+                                           sys::permissions_text(st.permissions));
   std::string text = sys::read_bounded(fd.get(), kMaxAdminPasswordFile, path);
   std::string hash = first_line(text);
   wipe(text);

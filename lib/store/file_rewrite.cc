@@ -5,20 +5,12 @@
 
 #include <cerrno>
 
+#include "sys/dir.h"
 #include "sys/error.h"
 #include "sys/fd.h"
 #include "sys/file_replace.h"
 
 namespace vmm::store {
-namespace {
-
-std::string dir_of(const std::string& path) {
-  std::string::size_type slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-}  // namespace
 
 bool rewrite_file(const std::string& path, std::size_t max_bytes, const FileEdit& edit) {
   std::string text;
@@ -44,7 +36,7 @@ bool rewrite_file(const std::string& path, std::size_t max_bytes, const FileEdit
     throw_errno("change the mode of " + file.temp());
   sys::write_all(file.fd(), *updated, file.temp());
   file.commit(sys::FileReplacement::Sync::file);
-  sys::fsync_dir(dir_of(path));
+  sys::fsync_dir(sys::directory_of(path));
   return true;
 }
 

@@ -126,4 +126,10 @@ bool exchange_paths(const std::string& a, const std::string& b) {
   throw_errno("exchange " + a + " and " + b);
 }
 
+std::string directory_of(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
 }  // namespace vmm::sys

@@ -12,6 +12,9 @@ namespace vmm::sys {
 // chdir(2); throws errno_error("change directory to PATH").
 void change_dir(const std::string& path);
 
+// The directory part of path: "." for a bare name, "/" for one in the root.
+std::string directory_of(const std::string& path);
+
 enum class FileKind { missing, directory, other };
 enum class Links { follow, no_follow };  // stat(2) or lstat(2)
 

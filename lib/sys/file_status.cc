@@ -13,4 +13,11 @@ FileStatus file_status(int fd, const std::string& what) {
                     static_cast<std::uint64_t>(st.st_size), static_cast<std::int64_t>(st.st_mtime)};
 }
 
+std::string permissions_text(mode_t permissions) {
+  std::string s;
+  for (int shift = 9; shift >= 0; shift -= 3)
+    s += static_cast<char>('0' + ((permissions >> shift) & 7));
+  return s;
+}
+
 }  // namespace vmm::sys

@@ -19,4 +19,7 @@ struct FileStatus {
 // fstat of fd; failures throw errno_error("look at WHAT").
 FileStatus file_status(int fd, const std::string& what);
 
+// The permission bits as four octal digits ("0600"), for messages.
+std::string permissions_text(mode_t permissions);
+
 }  // namespace vmm::sys

@@ -199,3 +199,10 @@ TEST_CASE("make_owned_dir: a new directory for another user (root)") {
   CHECK(error_of([&] { make_owned_dir(s / "home", 0750, 1, 1); }) ==
         "unable to create " + (s / "home") + ": File exists");
 }
+
+TEST_CASE("directory_of: the directory part of a path") {
+  CHECK(vmm::sys::directory_of("/etc/vmailmgr/session-key") == "/etc/vmailmgr");
+  CHECK(vmm::sys::directory_of("/session-key") == "/");
+  CHECK(vmm::sys::directory_of("session-key") == ".");
+  CHECK(vmm::sys::directory_of("home/passwd.cdb") == "home");
+}

@@ -28,3 +28,9 @@ TEST_CASE("file_status: kind, owner, mode bits and size of an open file") {
   vmm::Error e = vmm::testing::thrown_by([] { file_status(-1, "nothing"); });
   CHECK(std::string(e.what()) == "unable to look at nothing: Bad file descriptor");
 }
+
+TEST_CASE("permissions_text: four octal digits") {
+  CHECK(vmm::sys::permissions_text(0600) == "0600");
+  CHECK(vmm::sys::permissions_text(04755) == "4755");
+  CHECK(vmm::sys::permissions_text(0) == "0000");
+}
