@@ -22,7 +22,8 @@ void from_mbox(const std::string& path, fmt::MboxQuoting quoting, std::time_t no
   while (reader.next(m)) {
     ++count.messages;
     count.bytes += m.bytes.size();
-    if (fill) fill->add({count.messages, series, m.bytes, m.flags, fmt::parse_loose_date(m.date_text, now)});
+    if (fill)
+      fill->add({count.messages, series, m.bytes, m.flags, fmt::parse_loose_date(m.date_text, now), &m.bytes});
   }
 }
 

@@ -147,6 +147,7 @@ MaildirFill::MaildirFill(std::string maildir, std::string host, FillMode mode)
 }
 
 void MaildirFill::add(const FillMessage& m) {
+  const std::size_t size = m.bytes.size();  // m.bytes may be handed over below
   const std::string name = import_message_name(m, host_);
   const std::string path = maildir_ + "/cur/" + name;
   const struct timespec t{m.mtime ? static_cast<std::time_t>(*m.mtime) : 0, m.mtime ? 0 : UTIME_NOW};
@@ -162,17 +163,26 @@ void MaildirFill::add(const FillMessage& m) {
       throw_errno("create " + path);
     }
     sys::Fd fd(raw);
-    try {
-      sys::write_all(fd.get(), m.bytes, path);
-      if (::futimens(fd.get(), times) != 0) throw_errno("set the time of " + path);
-      fd.close();
-    } catch (...) {
-      ::unlinkat(cur_.get(), name.c_str(), 0);
-      throw;
+    if (added_ >= kWrittenInPlace) {
+      if (!behind_) behind_ = std::make_unique<WriteBehind>(cur_.get(), maildir_ + "/cur");
+      std::string* bytes = m.storage;
+      if (!bytes || bytes->data() != m.bytes.data() || bytes->size() != m.bytes.size())
+        bytes = &scratch_.assign(m.bytes);
+      behind_->hand_over(std::move(fd), name, *bytes, t);
+    } else {
+      try {
+        sys::write_all(fd.get(), m.bytes, path);
+        if (::futimens(fd.get(), times) != 0) throw_errno("set the time of " + path);
+        fd.close();
+      } catch (...) {
+        ::unlinkat(cur_.get(), name.c_str(), 0);
+        throw;
+      }
     }
   }
+  ++added_;
   ++messages_;
-  bytes_ += m.bytes.size();
+  bytes_ += size;
 }
 
 // Resuming: rel (relative to the Maildir) is kept when it is there with
@@ -237,6 +247,10 @@ void MaildirFill::copy(const std::string& from, std::string_view sub, const std:
 }
 
 void MaildirFill::finish() {
+  if (behind_) {
+    behind_->finish();
+    behind_.reset();
+  }
   if (mode_ != FillMode::resume) return;
   for (const std::string& rel : existing_) {
     if (kept_.contains(rel)) continue;

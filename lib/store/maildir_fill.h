@@ -12,17 +12,20 @@
 // a file under the name it would write, holding exactly the bytes, is kept;
 // anything else there is that run's leftover and goes.
 //
-// One writer, one file at a time: creating a file is mostly the kernel's
-// work (inode allocation, directory insertion, under the directory's lock),
-// and writer threads measured slower here (the hand-over costs more than
-// the overlap gains); see README, figure 7.
+// Creating a file is mostly the kernel's work, under the directory's lock:
+// this thread creates the files one after another, and from the
+// kWrittenInPlace-th message of a mailbox on a WriteBehind thread writes
+// them meanwhile (a small mailbox is not worth a thread); see README,
+// figure 7. Errors of those writes come from a later add() or finish().
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 
+#include "store/write_behind.h"
 #include "sys/fd.h"
 
 namespace vmm::store {
@@ -53,6 +56,9 @@ struct FillMessage {
   std::string_view bytes;
   std::string_view flags;             // Maildir info flags ("FRST" letters)
   std::optional<std::int64_t> mtime;  // the file's times; none: when written
+  // When set, bytes is *storage's content, and add() may take that string
+  // over, leaving another one there (content unspecified): no copy.
+  std::string* storage = nullptr;
 };
 
 // "<series>.I<number, 10 digits>.<host>,S=<size>:2,<flags>": the same in
@@ -83,8 +89,10 @@ class MaildirFill {
   // already exists")); resuming, one with the same bytes is kept.
   void copy(const std::string& from, std::string_view sub, const std::string& name);
 
-  // Resuming, removes every message file (cur/ new/ tmp/ of the Maildir
-  // and its folders) that this fill neither wrote nor kept.
+  // Waits until every message added is written (throwing the first error
+  // of those written behind). Resuming, then removes every message file
+  // (cur/ new/ tmp/ of the Maildir and its folders) that this fill neither
+  // wrote nor kept.
   void finish();
 
   std::uint64_t messages() const { return messages_; }
@@ -99,7 +107,14 @@ class MaildirFill {
   std::unordered_set<std::string> existing_;  // resuming: "cur/NAME", ".F/new/NAME"...
   std::unordered_set<std::string> kept_;      // of those, kept or written again
   std::uint64_t messages_ = 0, bytes_ = 0;
+  std::uint64_t added_ = 0;
+  std::string scratch_;                  // add()'s copy of bytes without storage
+  std::unique_ptr<WriteBehind> behind_;  // declared last: stopped first
 };
+
+// Messages of one mailbox written by add() itself before a WriteBehind
+// thread takes over the writing.
+inline constexpr std::uint64_t kWrittenInPlace = 64;
 
 // Makes the Maildir++ folder maildir/.name (name without its leading dot):
 // the directory and cur new tmp (0700), and an empty "maildirfolder" file.

@@ -62,6 +62,41 @@ TEST_CASE("MaildirFill::add: cur/ names as import_message_name makes them, the b
   CHECK(list_dir(t / "md/tmp").empty());
 }
 
+TEST_CASE("MaildirFill::add past kWrittenInPlace: written behind, every file exact; storage taken over") {
+  TempDir t;
+  make_maildir(t / "md");
+  const int count = static_cast<int>(kWrittenInPlace) * 3;
+  auto text = [](int i) { return "Subject: " + std::to_string(i) + "\n\n" + std::string(static_cast<std::size_t>(i) * 97, 'x') + "\n"; };
+  std::vector<std::string> names;
+  {
+    MaildirFill fill(t / "md", "h");
+    std::string storage;
+    for (int i = 1; i <= count; ++i) {
+      storage = text(i);
+      FillMessage m{static_cast<std::uint64_t>(i), 50, storage, "S", 1000 + i, &storage};
+      names.push_back(import_message_name(m, "h"));
+      fill.add(m);
+    }
+    fill.finish();
+    CHECK(fill.messages() == static_cast<std::uint64_t>(count));
+  }
+  CHECK(list_dir(t / "md/cur") == sorted(names));
+  for (int i = 1; i <= count; ++i) {
+    CAPTURE(i);
+    const std::string path = t / "md/cur/" + names[static_cast<std::size_t>(i - 1)];
+    CHECK(stat_of(path).st_mtime == 1000 + i);
+    CHECK(mode_of(path) == 0600);
+    CHECK(file_bytes(path) == text(i));
+  }
+  // Resuming over all of it keeps every file as it is.
+  const ino_t last = stat_of(t / "md/cur/" + names.back()).st_ino;
+  MaildirFill again(t / "md", "h", FillMode::resume);
+  for (int i = 1; i <= count; ++i) again.add({static_cast<std::uint64_t>(i), 50, text(i), "S", 1000 + i});
+  again.finish();
+  CHECK(list_dir(t / "md/cur").size() == names.size());
+  CHECK(stat_of(t / "md/cur/" + names.back()).st_ino == last);
+}
+
 TEST_CASE("MaildirFill: a fresh fill never replaces a file") {
   TempDir t;
   make_maildir(t / "md");
