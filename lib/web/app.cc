@@ -180,12 +180,15 @@ Response show(const CgiRequest& req, DaemonClient& d) {
       return r;
     }
     if (p.empty()) {
+      std::vector<ListedAccount> listing = d.listdomain(s->domain, s->token);
+      const AccountPage page = select_accounts(listing, q.get("find").value_or(""), q.get("start").value_or(""));
       std::vector<AccountRow> rows;
-      for (ListedAccount& a : d.listdomain(s->domain, s->token)) {
+      for (std::size_t i : page.shown) {
+        ListedAccount& a = listing[i];
         std::optional<MailboxUsage> u = usage_of(d, *s, a.name, a.record);
         rows.push_back({std::move(a.name), std::move(a.record), u});
       }
-      r.body = accounts_page(frame, s->domain, rows, done);
+      r.body = accounts_page(frame, s->domain, page, rows, done);
       return r;
     }
     const std::string name = q.get("name").value_or("");

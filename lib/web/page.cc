@@ -84,12 +84,16 @@ section>h2:first-child,section>p:first-child{margin-top:0}
 section,form{background:#fff;border:1px solid #d8dbe0;border-radius:6px;padding:.8em 1em;margin:0 0 1em}
 section form{border:0;padding:0;margin:.5em 0 0}
 label{display:block;margin:.5em 0 .2em;font-weight:600}
-input[type=text],input[type=password],textarea{width:100%;padding:.5em;font:inherit;border:1px solid #aab;border-radius:4px}
+input[type=text],input[type=password],input[type=search],textarea{width:100%;padding:.5em;font:inherit;border:1px solid #aab;border-radius:4px}
 textarea{min-height:7em}
 input[type=checkbox]{width:1.2em;height:1.2em;vertical-align:middle}
 label.check{font-weight:normal}
 button{font:inherit;margin-top:.8em;padding:.5em 1.2em;border:0;border-radius:4px;background:#2b5fab;color:#fff;cursor:pointer}
 button.danger{background:#b3261e}
+form.search{display:flex;flex-wrap:wrap;gap:.5em;align-items:center}
+form.search label{margin:0;flex-basis:100%}
+form.search input{flex:1;width:auto;min-width:8em}
+form.search button{margin-top:0}
 a{color:#2b5fab}
 p.hint{color:#555;font-size:.9em;margin:.2em 0}
 p.notice{padding:.6em .8em;border-radius:4px}

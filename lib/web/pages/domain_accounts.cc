@@ -5,11 +5,87 @@
 #include "web/pages/account_forms.h"
 
 namespace vmm::web {
+namespace {
 
-std::string accounts_page(const PageFrame& frame, std::string_view domain,
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool contains_nocase(std::string_view text, std::string_view part) {
+  if (part.size() > text.size()) return false;
+  for (std::size_t at = 0; at + part.size() <= text.size(); ++at) {
+    std::size_t i = 0;
+    while (i < part.size() && lower(text[at + i]) == lower(part[i])) ++i;
+    if (i == part.size()) return true;
+  }
+  return false;
+}
+
+// A decimal count of at most 9 digits; anything else is 0.
+std::size_t small_number(std::string_view text) {
+  if (text.empty() || text.size() > 9) return 0;
+  std::size_t n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return 0;
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return n;
+}
+
+std::string range_link(const PageFrame& frame, const AccountPage& page, std::size_t start,
+                       std::string_view text) {
+  std::string query = "start=" + std::to_string(start);
+  if (!page.find.empty()) query += "&find=" + url_encode(page.find);
+  return "<a href=\"" + page_link(frame, query) + "\">" + std::string(text) + "</a>";
+}
+
+std::string search_form(const PageFrame& frame, const AccountPage& page) {
+  return "<form method=\"get\" action=\"" + html_escape(frame.script) + "\" class=\"search\" role=\"search\">\n"
+         "<label for=\"find\">Find accounts</label>\n"
+         "<input type=\"search\" id=\"find\" name=\"find\" autocapitalize=\"none\" maxlength=\"64\" value=\"" +
+         html_escape(page.find) + "\">\n<button type=\"submit\">Find</button>\n</form>\n";
+}
+
+// "Accounts 51-100 of 1234" (or "matching ..."), with the links either side.
+std::string range_line(const PageFrame& frame, const AccountPage& page) {
+  std::string b = "<p class=\"pages\">";
+  if (page.start > 0)
+    b += range_link(frame, page, page.start > kAccountsPerPage ? page.start - kAccountsPerPage : 0,
+                    "Previous") + " ";
+  if (page.shown.empty()) {
+    b += page.find.empty() ? "No accounts." : "No account name contains &ldquo;" + html_escape(page.find) + "&rdquo;.";
+  } else {
+    b += "Accounts " + std::to_string(page.start + 1) + "-" + std::to_string(page.start + page.shown.size()) +
+         " of " + std::to_string(page.found);
+    if (!page.find.empty()) b += " whose name contains &ldquo;" + html_escape(page.find) + "&rdquo;";
+    b += ".";
+  }
+  if (page.start + page.shown.size() < page.found)
+    b += " " + range_link(frame, page, page.start + page.shown.size(), "Next");
+  return b + "</p>\n";
+}
+
+}  // namespace
+
+AccountPage select_accounts(const std::vector<ListedAccount>& listing, std::string_view find,
+                            std::string_view start) {
+  AccountPage page;
+  page.find = std::string(find.substr(0, 64));  // the field's maxlength
+  std::vector<std::size_t> found;
+  for (std::size_t i = 0; i < listing.size(); ++i)
+    if (contains_nocase(listing[i].name, page.find)) found.push_back(i);
+  page.found = found.size();
+  page.start = small_number(start);
+  if (page.start >= found.size()) page.start = 0;
+  for (std::size_t i = page.start; i < found.size() && page.shown.size() < kAccountsPerPage; ++i)
+    page.shown.push_back(found[i]);
+  return page;
+}
+
+std::string accounts_page(const PageFrame& frame, std::string_view domain, const AccountPage& page,
                           const std::vector<AccountRow>& rows, std::string_view message) {
   std::string b;
   if (!message.empty()) b += notice(message, true);
+  b += search_form(frame, page);
+  b += range_line(frame, page);
   b += "<table id=\"accounts\">\n<thead><tr><th>Account</th><th>Mailbox</th><th>Enabled</th>"
        "<th>Forwards</th><th>Quota</th><th>Usage</th></tr></thead>\n<tbody>\n";
   for (const AccountRow& r : rows) {
@@ -32,8 +108,11 @@ std::string accounts_page(const PageFrame& frame, std::string_view domain,
     b += "<td data-label=\"Usage\">" + html_escape(usage_text(r.usage)) + "</td>";
     b += "</tr>\n";
   }
-  if (rows.empty()) b += "<tr><td colspan=\"6\">No accounts yet.</td></tr>\n";
+  if (rows.empty())
+    b += std::string("<tr><td colspan=\"6\">") + (page.find.empty() ? "No accounts yet." : "None found.") +
+         "</td></tr>\n";
   b += "</tbody>\n</table>\n";
+  if (page.found > kAccountsPerPage) b += range_line(frame, page);
 
   b += "<h2>Add an account</h2>\n";
   b += post_form(frame, "add_account",

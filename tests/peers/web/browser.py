@@ -287,6 +287,16 @@ def admin_checks(b):
     check_no_alert(b)
     shot(b, "accounts")
 
+    # the search: a GET form (it changes nothing), only the names containing it
+    search = b.find_element(By.CSS_SELECTOR, "form.search")
+    fill(search, {"find": "AN"})
+    submit(b, search.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    check(b.find_elements(By.ID, "account-ann") and not b.find_elements(By.ID, "account-joe"),
+          "the search for AN lists ann, not joe")
+    check("whose name contains \u201cAN\u201d" in text(b), "the search is named on the page")
+    check("find=AN" in b.current_url and "csrf" not in b.current_url, "the search is in the URL only")
+    load(b)
+
     # add an account and an alias
     post_form(b, "add_account", {"name": "kim", "password": "Kim-Pass-1",
                                  "password2": "Kim-Pass-1", "forwards": "kim@else.test"})

@@ -4,6 +4,7 @@
 
 #include "../testing/fake_daemon.h"
 #include "../testing/text.h"
+#include "fmt/record.h"
 #include "fmt/session_token.h"
 #include "web/cookie.h"
 #include "web/csrf.h"
@@ -106,6 +107,44 @@ TEST_CASE("app: every page load renews the session and sets the new token") {
   // the forms are made from the renewed token
   CHECK(has(r.body, csrf_token(kAdmin2, "add_account")));
   CHECK(has(r.body, "No accounts yet."));
+}
+
+TEST_CASE("app: a big domain's list asks stat for the accounts on its page only") {
+  FakeDaemon d = daemon();
+  vmm::fmt::Record mailbox;
+  mailbox.password = "$6$x";
+  mailbox.directory = "./users/x";
+  mailbox.has_mailbox = true;
+  const std::string rec = vmm::fmt::encode_record(mailbox);
+  d.handlers["listdomain"] = [&](const DaemonRequest&) {
+    std::vector<vmm::fmt::DaemonReply> v{FakeDaemon::ok("")};
+    for (int i = 0; i < 130; ++i) v.push_back(FakeDaemon::ok("u" + std::to_string(100 + i) + '\0' + rec));
+    v.push_back(FakeDaemon::ok(""));
+    return v;
+  };
+  d.handlers["stat"] = [](const DaemonRequest&) {
+    return std::vector{FakeDaemon::ok(std::string("\0" "1\0" "10\0" "0\0" "0\0" "0\0" "0\0", 14))};
+  };
+  // u100..u229; "U2" finds u200..u229; start past them is the first page
+  Response r = handle_request(get(kAdmin, "start=100&find=U2"), d);
+  CHECK(r.status == 200);
+  std::vector<std::string> stats;
+  for (const DaemonRequest& q : d.requests)
+    if (q.command == "stat") stats.push_back(q.args.at(1));
+  REQUIRE(stats.size() == 30);
+  CHECK(stats.front() == "u200");
+  CHECK(has(r.body, "Accounts 1-30 of 30 whose name contains &ldquo;U2&rdquo;."));
+  d.requests.clear();
+  r = handle_request(get(kAdmin, "start=50"), d);
+  stats.clear();
+  for (const DaemonRequest& q : d.requests)
+    if (q.command == "stat") stats.push_back(q.args.at(1));
+  REQUIRE(stats.size() == 50);
+  CHECK(stats.front() == "u150");
+  CHECK(stats.back() == "u199");
+  CHECK(has(r.body, "Accounts 51-100 of 130."));
+  CHECK(has(r.body, "<tr id=\"account-u150\">"));
+  CHECK_FALSE(has(r.body, "account-u149\""));
 }
 
 TEST_CASE("app: a session the daemon refuses has ended: login page, cookie cleared") {
