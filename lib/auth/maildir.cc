@@ -2,28 +2,15 @@
 
 #include <utility>
 
+#include "fmt/ascii.h"
+
 namespace vmm::auth {
-namespace {
-
-char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool contains_folded(std::string_view hay, std::string_view needle) {
-  if (needle.size() > hay.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    std::size_t j = 0;
-    while (j < needle.size() && fold(hay[i + j]) == fold(needle[j])) ++j;
-    if (j == needle.size()) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 std::optional<std::size_t> maildir_argument(const std::vector<std::string>& args,
                                             std::string_view marker) {
   if (args.empty()) return std::nullopt;
   for (std::size_t i = 0; i < args.size(); ++i)
-    if (contains_folded(args[i], marker)) return i;
+    if (fmt::contains_nocase(args[i], marker)) return i;
   return args.size() - 1;
 }
 

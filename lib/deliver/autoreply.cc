@@ -7,6 +7,7 @@
 
 #include "deliver/forward.h"
 #include "domain/autoresponse.h"
+#include "fmt/ascii.h"
 #include "fmt/autoreply_message.h"
 #include "fmt/mail_date.h"
 #include "store/message_header.h"
@@ -25,13 +26,6 @@ namespace {
 // List-Id beyond what was read could be missed: no reply then.
 constexpr std::size_t kMaxHeaderBytes = 256 * 1024;
 
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // A field value without RFC 5322 comments "(...)" and ";" parameters, trimmed, lowercased.
 std::string keyword(std::string_view value) {
   std::string out;
@@ -45,7 +39,7 @@ std::string keyword(std::string_view value) {
     }
   }
   std::size_t b = out.find_first_not_of(" \t"), e = out.find_last_not_of(" \t");
-  return b == std::string::npos ? "" : lowercase(out.substr(b, e - b + 1));
+  return b == std::string::npos ? "" : fmt::ascii_lowered(out.substr(b, e - b + 1));
 }
 
 std::string message_id(const std::string& own_address, std::time_t now) {
@@ -88,12 +82,12 @@ std::string sender_problem(std::string_view sender, std::string_view own_address
     if (c < 0x20 || c == 0x7f) return "the sender holds a control byte";
   std::size_t at = sender.rfind('@');
   if (at == std::string_view::npos || at == 0) return "the sender is not a mail address";
-  std::string local = lowercase(sender.substr(0, at));
+  std::string local = fmt::ascii_lowered(sender.substr(0, at));
   if (local == "mailer-daemon") return "the sender is a mailer daemon";
   if (local == "postmaster") return "the sender is a postmaster";
   if (local.ends_with("-request") || local.starts_with("owner-"))
     return "the sender is a mailing list's address";
-  if (lowercase(sender) == lowercase(own_address)) return "the sender is this account itself";
+  if (fmt::ascii_lowered(sender) == fmt::ascii_lowered(own_address)) return "the sender is this account itself";
   return "";
 }
 

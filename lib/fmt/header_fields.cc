@@ -1,5 +1,7 @@
 #include "fmt/header_fields.h"
 
+#include "fmt/ascii.h"
+
 namespace vmm::fmt {
 
 namespace {
@@ -22,8 +24,6 @@ std::size_t name_length(std::string_view line) {
   }
   return i < line.size() ? i : 0;
 }
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
 
@@ -58,12 +58,7 @@ ParsedHeader parse_header(std::string_view text) {
   return out;
 }
 
-bool same_name(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
+bool same_name(std::string_view a, std::string_view b) { return equal_nocase(a, b); }
 
 const HeaderField* find_field(const std::vector<HeaderField>& fields, std::string_view name) {
   for (const HeaderField& f : fields)

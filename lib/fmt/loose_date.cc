@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "fmt/ascii.h"
+
 // The steps below follow Date::Parse's strptime and str2time in order: each
 // is one search-and-replace on the lowercased text, and whatever is left at
 // the end must be blank. The patterns are Perl's, in ECMAScript syntax,
@@ -79,13 +81,6 @@ struct Parts {
   bool fraction = false;  // a non-zero fraction of a second
 };
 
-std::string lowered(std::string_view text) {
-  std::string s(text);
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 bool blank(const std::string& s) {
   for (char c : s)
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') return false;
@@ -145,7 +140,7 @@ std::optional<Parts> strptime_general(std::string_view text) {
 
   Parts p;
   int merid = 24;
-  std::string s = lowered(text);
+  std::string s = ascii_lowered(text);
   while (take(s, paren)) {
   }
   // s#(\A|\n|\Z)# #g: a blank in front, at the end and for every newline.
@@ -282,7 +277,7 @@ std::optional<Parts> strptime_ctime(std::string_view text) {
   static constexpr std::string_view days[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
   static constexpr std::string_view months[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
-  std::string s = lowered(text);
+  std::string s = ascii_lowered(text);
   std::string_view v = s;
   auto word = [&](std::size_t at) { return v.substr(at, 3); };
   std::size_t at = 0;

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "fmt/ascii.h"
 #include "sys/error.h"
 
 namespace vmm::fmt {
@@ -21,17 +22,6 @@ bool word(char c) {
 std::string_view without_lf(std::string_view line) {
   if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
   return line;
-}
-
-bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char a = s[i], b = prefix[i];
-    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
-    if (a != b) return false;
-  }
-  return true;
 }
 
 // Perl's pack("H", c) for one character.

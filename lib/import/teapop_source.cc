@@ -3,22 +3,12 @@
 #include <cstdlib>
 
 #include "domain/password.h"
+#include "fmt/ascii.h"
 #include "sys/error.h"
 #include "sys/fd.h"
 
 namespace vmm::import {
 namespace {
-
-bool same_nocase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 std::string_view trim_blanks(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -41,11 +31,9 @@ std::vector<std::string> teapop_domain_line(std::string_view text, const std::st
     line = trim_blanks(line);
     if (line.empty()) continue;
     std::vector<std::string_view> f = colon_fields(line);
-    if (!same_nocase(f[0], domain)) continue;
+    if (!fmt::equal_nocase(f[0], domain)) continue;
     const std::string where = file + ":" + std::to_string(l.number);
-    std::string method = f.size() > 2 ? std::string(f[2]) : "";
-    for (char& c : method)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const std::string method = f.size() > 2 ? fmt::ascii_lowered(f[2]) : "";
     if (method != "textfile" && method != "htpasswd")
       throw Error(ErrorClass::permanent, where + ": " + domain + " is authenticated by '" + method +
                                              "', not by a textfile or htpasswd file");
@@ -80,7 +68,7 @@ Source read_teapop(const SourcePaths& p) {
     }
   }
   const std::vector<std::string> f = teapop_domain_line(text, p.domain, config);
-  const bool plain = same_nocase(f[2], "textfile");  // else htpasswd (teapop_domain_line)
+  const bool plain = fmt::equal_nocase(f[2], "textfile");  // else htpasswd (teapop_domain_line)
   const std::string maildir = under_root(p.root, f[3]);
   const int levels = std::atoi(f[4].c_str());
   const std::string file = p.passwd.value_or(under_root(p.root, f[7]));

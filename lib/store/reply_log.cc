@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "fmt/ascii.h"
 #include "store/table_lock.h"
 #include "sys/error.h"
 #include "sys/fd.h"
@@ -28,7 +29,7 @@ std::string key_of(std::string_view address) {
   for (unsigned char c : address) {
     if (c < 0x20 || c == 0x7f)
       throw Error(ErrorClass::permanent, "an address with a control byte has no reply record");
-    key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    key += fmt::ascii_lower(static_cast<char>(c));
   }
   return key;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "fmt/ascii.h"
 #include "fmt/cdb_hash.h"
 #include "sys/error.h"
 
@@ -41,12 +42,7 @@ int bitmap_shift(std::size_t file_size) {
 
 }  // namespace
 
-std::string table_key(std::string_view name) {
-  std::string key(name);
-  for (char& c : key)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return key;
-}
+std::string table_key(std::string_view name) { return fmt::ascii_lowered(name); }
 
 TableSnapshot::TableSnapshot(const std::string& path)
     : path_(path), file_(map_if_exists(path)), reader_(file_.bytes(), path) {}

@@ -1,23 +1,12 @@
 #include "web/pages/domain_accounts.h"
 
+#include "fmt/ascii.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/pages/account_forms.h"
 
 namespace vmm::web {
 namespace {
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool contains_nocase(std::string_view text, std::string_view part) {
-  if (part.size() > text.size()) return false;
-  for (std::size_t at = 0; at + part.size() <= text.size(); ++at) {
-    std::size_t i = 0;
-    while (i < part.size() && lower(text[at + i]) == lower(part[i])) ++i;
-    if (i == part.size()) return true;
-  }
-  return false;
-}
 
 // A decimal count of at most 9 digits; anything else is 0.
 std::size_t small_number(std::string_view text) {
@@ -71,7 +60,7 @@ AccountPage select_accounts(const std::vector<ListedAccount>& listing, std::stri
   page.find = std::string(find.substr(0, 64));  // the field's maxlength
   std::vector<std::size_t> found;
   for (std::size_t i = 0; i < listing.size(); ++i)
-    if (contains_nocase(listing[i].name, page.find)) found.push_back(i);
+    if (fmt::contains_nocase(listing[i].name, page.find)) found.push_back(i);
   page.found = found.size();
   page.start = small_number(start);
   if (page.start >= found.size()) page.start = 0;
