@@ -30,6 +30,17 @@ sys::Fd open_dir(const std::string& path) {
 
 struct timespec at(time_t t) { return {t, 0}; }
 
+// A fresh directory d/ in a temporary one, open.
+struct Place {
+  TempDir t;
+  std::string path = t / "d";
+  sys::Fd dir;
+  Place() {
+    create_dir(path);
+    dir = open_dir(path);
+  }
+};
+
 std::string name_of(int i) { return "m" + std::to_string(i); }
 
 // Message i: i lines, so sizes differ and some exceed a batch's bytes.
@@ -38,63 +49,57 @@ std::string bytes_of(int i) { return std::string(static_cast<std::size_t>(i) * 1
 }  // namespace
 
 TEST_CASE("WriteBehind: every file handed over is written, timed and closed by finish()") {
-  TempDir t;
-  create_dir(t / "d");
-  sys::Fd dir = open_dir(t / "d");
-  WriteBehind behind(dir.get(), t / "d");
+  Place p;
+  WriteBehind behind(p.dir.get(), p.path);
   std::string buffer;
   for (int i = 0; i < 1000; ++i) {
     buffer = bytes_of(i);
-    behind.hand_over(create(dir, name_of(i)), name_of(i), buffer, at(1000 + i));
+    behind.hand_over(create(p.dir, name_of(i)), name_of(i), buffer, at(1000 + i));
   }
   behind.finish();
-  CHECK(list_dir(t / "d").size() == 1000);
+  CHECK(list_dir(p.path).size() == 1000);
   for (int i = 0; i < 1000; i += 37) {
     CAPTURE(i);
     struct stat st;
-    REQUIRE(::stat((t / ("d/" + name_of(i))).c_str(), &st) == 0);
+    REQUIRE(::stat((p.path + "/" + name_of(i)).c_str(), &st) == 0);
     CHECK(st.st_mtime == 1000 + i);
     CHECK(st.st_atime == 1000 + i);  // before reading it moves the access time
-    CHECK(file_bytes(t / ("d/" + name_of(i))) == bytes_of(i));
+    CHECK(file_bytes(p.path + "/" + name_of(i)) == bytes_of(i));
   }
-  CHECK(file_bytes(t / ("d/" + name_of(999))) == bytes_of(999));
+  CHECK(file_bytes(p.path + "/" + name_of(999)) == bytes_of(999));
 }
 
 TEST_CASE("WriteBehind: a failed write removes that file and every later one; the error comes back") {
-  TempDir t;
-  create_dir(t / "d");
-  sys::Fd dir = open_dir(t / "d");
-  WriteBehind behind(dir.get(), t / "d");
+  Place p;
+  WriteBehind behind(p.dir.get(), p.path);
   std::string buffer = "first\n";
-  behind.hand_over(create(dir, "good"), "good", buffer, at(5));
+  behind.hand_over(create(p.dir, "good"), "good", buffer, at(5));
   // Read-only: its write fails (EBADF) on the thread.
   buffer = "never written\n";
-  behind.hand_over(create(dir, "bad", O_RDONLY), "bad", buffer, at(5));
+  behind.hand_over(create(p.dir, "bad", O_RDONLY), "bad", buffer, at(5));
   bool refused = false;
   for (int i = 0; i < 300; ++i) {
     buffer = bytes_of(i);
     try {
-      behind.hand_over(create(dir, name_of(i)), name_of(i), buffer, at(5));
+      behind.hand_over(create(p.dir, name_of(i)), name_of(i), buffer, at(5));
     } catch (const Error&) {
       refused = true;  // the thread had failed already: this one is removed too
     }
   }
   const std::string error = thrown_by([&] { behind.finish(); }).what();
   CAPTURE(error);
-  CHECK(error == "unable to write " + (t / "d/bad") + ": Bad file descriptor");
-  CHECK(list_dir(t / "d") == std::vector<std::string>{"good"});
-  CHECK(file_bytes(t / "d/good") == "first\n");
+  CHECK(error == "unable to write " + (p.path + "/bad") + ": Bad file descriptor");
+  CHECK(list_dir(p.path) == std::vector<std::string>{"good"});
+  CHECK(file_bytes(p.path + "/good") == "first\n");
   INFO("hand_over refused after the failure: ", refused);
 }
 
 TEST_CASE("WriteBehind: destroyed without finish(), it still writes what it holds") {
-  TempDir t;
-  create_dir(t / "d");
-  sys::Fd dir = open_dir(t / "d");
+  Place p;
   {
-    WriteBehind behind(dir.get(), t / "d");
+    WriteBehind behind(p.dir.get(), p.path);
     std::string buffer = "one\n";
-    behind.hand_over(create(dir, "one"), "one", buffer, at(7));
+    behind.hand_over(create(p.dir, "one"), "one", buffer, at(7));
   }
-  CHECK(file_bytes(t / "d/one") == "one\n");
+  CHECK(file_bytes(p.path + "/one") == "one\n");
 }
