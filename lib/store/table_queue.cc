@@ -1,6 +1,5 @@
 #include "store/table_queue.h"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,9 +10,9 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <memory>
 #include <utility>
 
+#include "sys/dir.h"
 #include "sys/error.h"
 
 namespace vmm::store {
@@ -191,22 +190,12 @@ ChangeQueue::Batch ChangeQueue::claim() {
   const int dir = batch.dir_.get();
 
   std::vector<std::string> waiting, claimed, outcomes, temps;
-  {
-    const int listing = ::dup(dir);
-    if (listing < 0) throw_errno("open " + dir_);
-    std::unique_ptr<DIR, int (*)(DIR*)> d(::fdopendir(listing), ::closedir);
-    if (!d) {
-      ::close(listing);
-      throw_errno("open " + dir_);
-    }
-    while (struct dirent* e = ::readdir(d.get())) {
-      std::string name = e->d_name;
-      if (name == "." || name == "..") continue;
-      if (ends_with(name, ".t")) temps.push_back(std::move(name));
-      else if (ends_with(name, ".r")) outcomes.push_back(std::move(name));
-      else if (ends_with(name, ".c")) claimed.push_back(name.substr(0, name.size() - 2));
-      else if (name.find('.') == std::string::npos) waiting.push_back(std::move(name));
-    }
+  for (sys::DirEntry& e : sys::dir_entries_at(dir, dir_)) {
+    std::string& name = e.name;
+    if (ends_with(name, ".t")) temps.push_back(std::move(name));
+    else if (ends_with(name, ".r")) outcomes.push_back(std::move(name));
+    else if (ends_with(name, ".c")) claimed.push_back(name.substr(0, name.size() - 2));
+    else if (name.find('.') == std::string::npos) waiting.push_back(std::move(name));
   }
   // Claims with an outcome are done (the requester died before cleaning up).
   std::sort(outcomes.begin(), outcomes.end());

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "sys/error.h"
+#include "sys/fd.h"
 
 namespace vmm::sys {
 
@@ -66,17 +67,30 @@ bool rename_no_replace(const std::string& from, const std::string& to) {
 }
 
 std::vector<DirEntry> dir_entries(const std::string& dir) {
-  std::vector<DirEntry> entries;
-  std::unique_ptr<DIR, int (*)(DIR*)> d(::opendir(dir.c_str()), ::closedir);
-  if (!d) {
-    if (errno == ENOENT) return entries;
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return {};
     throw_errno("read directory " + dir);
   }
+  const Fd owned(fd);
+  return dir_entries_at(fd, dir);
+}
+
+std::vector<DirEntry> dir_entries_at(int fd, const std::string& what) {
+  const int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (copy < 0) throw_errno("read directory " + what);
+  std::unique_ptr<DIR, int (*)(DIR*)> d(::fdopendir(copy), ::closedir);
+  if (!d) {
+    ::close(copy);
+    throw_errno("read directory " + what);
+  }
+  ::rewinddir(d.get());  // the duplicate shares fd's offset: an earlier listing moved it
+  std::vector<DirEntry> entries;
   for (;;) {
     errno = 0;
     struct dirent* e = ::readdir(d.get());
     if (!e) {
-      if (errno != 0) throw_errno("read directory " + dir);
+      if (errno != 0) throw_errno("read directory " + what);
       return entries;
     }
     std::string name = e->d_name;
@@ -85,7 +99,7 @@ std::vector<DirEntry> dir_entries(const std::string& dir) {
     if (type == DT_UNKNOWN) {
       struct stat st;
       if (::fstatat(::dirfd(d.get()), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-        throw_errno("look at " + dir + "/" + name);
+        throw_errno("look at " + what + "/" + name);
       type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
     }
     entries.push_back({std::move(name), type == DT_DIR   ? DirEntry::directory

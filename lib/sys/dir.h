@@ -53,6 +53,10 @@ struct DirEntry {
 // The entries of dir but "." and "..", in no particular order. A missing
 // dir gives none; other failures throw errno_error("read directory DIR").
 std::vector<DirEntry> dir_entries(const std::string& dir);
+// The same for an open directory, read from its start through a duplicate
+// of fd (fd itself stays open); what names it in errno_error("read
+// directory WHAT").
+std::vector<DirEntry> dir_entries_at(int fd, const std::string& what);
 
 // rmdir(2): true when removed; false when not (not empty, gone, busy...).
 bool remove_empty_dir(const std::string& path);

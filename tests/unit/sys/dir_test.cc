@@ -150,6 +150,28 @@ TEST_CASE("dir_entries: names and types, symlinks never followed") {
         "unable to read directory " + (s / "d/file") + ": Not a directory");
 }
 
+TEST_CASE("dir_entries_at: an open directory, from its start every time; the fd stays open") {
+  TempDir s;
+  create_dir(s / "d");
+  write_file(s / "d/a", "x");
+  write_file(s / "d/b", "y");
+  const int fd = ::open((s / "d").c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  for (int round = 0; round < 2; ++round) {  // the second listing is as whole as the first
+    std::vector<DirEntry> entries = dir_entries_at(fd, "D");
+    std::vector<std::string> names;
+    for (const DirEntry& e : entries) names.push_back(e.name);
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"a", "b"});
+  }
+  CHECK(::fcntl(fd, F_GETFD) >= 0);
+  ::close(fd);
+  const int file = ::open((s / "d/a").c_str(), O_RDONLY | O_CLOEXEC);
+  REQUIRE(file >= 0);
+  CHECK(error_of([&] { dir_entries_at(file, "D/a"); }) == "unable to read directory D/a: Not a directory");
+  ::close(file);
+}
+
 TEST_CASE("remove_file, make_symlink, read_symlink: links are never followed") {
   TempDir s;
   write_file(s / "target", "keep");
