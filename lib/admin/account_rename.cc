@@ -32,11 +32,6 @@ std::string journal_path(const domain::Domain& d) {
   return d.home() + "/" + d.config().str("password-file") + ".rename";
 }
 
-std::string parent_of(const std::string& path) {
-  std::string::size_type slash = path.rfind('/');
-  return slash == 0 || slash == std::string::npos ? "/" : path.substr(0, slash);
-}
-
 void write_journal(const domain::Domain& d, const Journal& j) {
   const std::string path = journal_path(d);
   for (const std::string* field : {&j.from, &j.to, &j.old_dir, &j.new_dir, &j.link})
@@ -97,8 +92,8 @@ void roll_forward(const domain::Domain& d, const Journal& j) {
       sys::rename_no_replace(j.old_dir, j.new_dir);  // the fallback above was cut short
     }
     if (is_our_link(j.old_dir, j)) sys::remove_file(j.old_dir);  // exchanged: the old place holds it
-    sys::fsync_dir(parent_of(j.new_dir));
-    if (is_directory_here(parent_of(j.old_dir))) sys::fsync_dir(parent_of(j.old_dir));
+    sys::fsync_dir(sys::directory_of(j.new_dir));
+    if (is_directory_here(sys::directory_of(j.old_dir))) sys::fsync_dir(sys::directory_of(j.old_dir));
     remove_empty_parents(j.old_dir, user_root(d));
   }
   d.last_logins().rename(j.from, j.to);
@@ -241,14 +236,14 @@ Renamed rename_account(const domain::Domain& d, const std::string& from_raw,
   Journal j{out.from, out.to, plan.old_abs, plan.new_abs, ""};
   if (!plan.new_abs.empty())
     j.link = std::filesystem::path(plan.old_abs)
-                 .lexically_relative(parent_of(plan.new_abs))
+                 .lexically_relative(sys::directory_of(plan.new_abs))
                  .string();
   write_journal(d, j);
   try {
     if (!plan.new_abs.empty()) {
       make_parents(normal_path(d.home()), plan.new_abs);
       sys::make_symlink(j.link, plan.new_abs);
-      sys::fsync_dir(parent_of(plan.new_abs));
+      sys::fsync_dir(sys::directory_of(plan.new_abs));
     }
     table.update_unlocked([&](const store::TableSnapshot& current, store::TableChange& change) {
       current.for_each([&](std::string_view key, std::string_view raw) {

@@ -9,11 +9,6 @@ namespace vmm::admin {
 
 namespace {
 
-std::string parent_of(const std::string& path) {
-  std::string::size_type slash = path.rfind('/');
-  return slash == 0 || slash == std::string::npos ? "/" : path.substr(0, slash);
-}
-
 void check_directory(const std::string& path) {
   if (sys::file_kind(path, sys::Links::no_follow) != sys::FileKind::directory)
     throw Error(ErrorClass::permanent, path + " is not a directory");
@@ -34,7 +29,7 @@ bool is_below(const std::string& path, const std::string& dir) {
 }
 
 void make_parents(const std::string& base, const std::string& path) {
-  std::string parent = parent_of(path);
+  std::string parent = sys::directory_of(path);
   if (parent == base) return;
   if (!is_below(parent, base)) throw Error(ErrorClass::permanent, path + " is not below " + base);
   make_parents(base, parent);
@@ -44,7 +39,7 @@ void make_parents(const std::string& base, const std::string& path) {
 
 void remove_empty_parents(const std::string& path, const std::string& stop) {
   if (!is_below(path, stop)) return;
-  for (std::string dir = parent_of(path); is_below(dir, stop); dir = parent_of(dir)) {
+  for (std::string dir = sys::directory_of(path); is_below(dir, stop); dir = sys::directory_of(dir)) {
     if (!sys::remove_empty_dir(dir)) return;
   }
 }
