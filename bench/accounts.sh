@@ -46,12 +46,12 @@ bench_accounts() {
     rmdir "$home"
   done
   figure "5a vaddusers --hashed, $count accounts / the same mkdirs in a loop" \
-    "$(printf '%s\n' "${ratios[@]}" | stats)" '<=' 1.3 ""
-  note "vaddusers --hashed $(range_of "$(printf '%s\n' "${times[@]}" | stats)") s; bench/mkdir_loop $(range_of "$(printf '%s\n' "${floors[@]}" | stats)") s"
+    "$(stats_of "${ratios[@]}")" '<=' 1.3 ""
+  note "vaddusers --hashed $(range_of "$(stats_of "${times[@]}")") s; bench/mkdir_loop $(range_of "$(stats_of "${floors[@]}")") s"
   local tf pl
   tf=$(for t in "${tmpfs_times[@]}"; do calc "$t / 1000000"; echo; done | stats)
   note "the same into a home on a tmpfs: $(range_of "$tf") s; the rest is the disk file system's mkdir(2)"
-  pl=$(printf '%s\n' "${per_line[@]}" | stats)
+  pl=$(stats_of "${per_line[@]}")
   note "vaddusers with plaintext passwords ($sample lines, yescrypt each): $(range_of "$pl") ms per line"
   # Only now, after the figure is printed: on an ext4 without a journal,
   # inodes freed moments ago are skipped one by one when new ones are
@@ -68,5 +68,5 @@ bench_accounts() {
     add+=("$(calc "$t / 1000000")")
   done
   figure "5b vadduser into a domain of $big accounts" \
-    "$(printf '%s\n' "${add[@]}" | stats)" '<=' 1 s
+    "$(stats_of "${add[@]}")" '<=' 1 s
 }

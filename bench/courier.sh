@@ -70,11 +70,11 @@ bench_courier() {
     step "  authvmailmgr $vmm/s authuserdb $udb/s; authdaemond CPU per login: ${vmm_cpu[-1]} ms vs ${udb_cpu[-1]} ms"
   done
   figure "8  Courier IMAP logins/s, authvmailmgr / authuserdb ($users users)" \
-    "$(printf '%s\n' "${ratios[@]}" | stats)" '>=' 1.0 ""
+    "$(stats_of "${ratios[@]}")" '>=' 1.0 ""
   note "last round: authvmailmgr $vmm logins/s, authuserdb $udb logins/s ($concurrency clients)"
   note "CPU of authdaemond (with its workers and authpipe programs) per login, ms:" \
-    "authvmailmgr $(range_of "$(printf '%s\n' "${vmm_cpu[@]}" | stats)")," \
-    "authuserdb $(range_of "$(printf '%s\n' "${udb_cpu[@]}" | stats)"); load $(cut -d' ' -f1-3 /proc/loadavg)"
+    "authvmailmgr $(range_of "$(stats_of "${vmm_cpu[@]}")")," \
+    "authuserdb $(range_of "$(stats_of "${udb_cpu[@]}")"); load $(cut -d' ' -f1-3 /proc/loadavg)"
   bench_courier_stop
 }
 

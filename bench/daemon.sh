@@ -53,10 +53,10 @@ PY
   kill "$(pgrep -P "$BENCH_VMD")" "$BENCH_VMD" 2>/dev/null
   wait "$BENCH_VMD" 2>/dev/null
   figure "6a vmailmgrd lookup, $count accounts, 8 clients (requests/s)" \
-    "$(printf '%s\n' "${look[@]}" | stats)" '>=' 0 ''
+    "$(stats_of "${look[@]}")" '>=' 0 ''
   figure "6b vmailmgrd chattr, $count accounts, 8 clients (requests/s)" \
-    "$(printf '%s\n' "${chat[@]}" | stats)" '>=' 0 ''
+    "$(stats_of "${chat[@]}")" '>=' 0 ''
   figure "6c chattr through vmailmgrd / vchattr from a shell" \
-    "$(printf '%s\n' "${ratios[@]}" | stats)" '>=' 1.0 ''
-  note "vchattr one after the other: $(range_of "$(printf '%s\n' "${tool[@]}" | stats)") runs/s"
+    "$(stats_of "${ratios[@]}")" '>=' 1.0 ''
+  note "vchattr one after the other: $(range_of "$(stats_of "${tool[@]}")") runs/s"
 }

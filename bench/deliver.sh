@@ -76,7 +76,7 @@ bench_deliver() {
     step "  vdeliver ${v}us dovecot-lda ${l}us"
   done
   figure "3a 10 KB deliveries/s, vdeliver / dovecot-lda (fsync)" \
-    "$(printf '%s\n' "${ratios[@]}" | stats)" '>=' 1.5 ""
+    "$(stats_of "${ratios[@]}")" '>=' 1.5 ""
   note "last round: vdeliver $(calc "1000000 / $v") msgs/s (${v} us), dovecot-lda $(calc "1000000 / $l") msgs/s (${l} us)"
 
   step "figure 3: a ${big_mb} MB message"
@@ -89,7 +89,7 @@ bench_deliver() {
   done
   rm -f "$T/msg-big" "$MAIL_HOME"/users/box/new/*
   figure "3b vdeliver peak RSS, ${big_mb} MB message" \
-    "$(printf '%s\n' "${rss[@]}" | stats)" '<=' 4 MiB
+    "$(stats_of "${rss[@]}")" '<=' 4 MiB
 }
 
 # Figure 4: delivery time into a Maildir of COUNT messages with a quota
@@ -127,7 +127,7 @@ PY
     step "  empty ${e}us full ${f}us"
   done
   figure "4  delivery with quota, $count messages / empty Maildir" \
-    "$(printf '%s\n' "${ratios[@]}" | stats)" '<=' 1.2 ""
+    "$(stats_of "${ratios[@]}")" '<=' 1.2 ""
   note "last round: empty ${e} us, full ${f} us; first delivery (maildirsize built from $count files): $(median_of "$first") us"
   note "maildirsize is rebuilt when it reaches 5120 bytes (~600 deliveries); that delivery costs about as much as the first"
 }

@@ -62,7 +62,7 @@ CONF
     step "  checkvpw $cvw/s passwd-file $file/s"
   done
   figure "2  Dovecot IMAP logins/s, checkvpw / passwd-file ($users users)" \
-    "$(printf '%s\n' "${ratios[@]}" | stats)" '>=' 1.0 ""
+    "$(stats_of "${ratios[@]}")" '>=' 1.0 ""
   note "last round: checkvpw $cvw logins/s, passwd-file $file logins/s ($concurrency clients)"
   bench_dovecot_stop
 }

@@ -105,11 +105,11 @@ CONF
     step "  lua $lua/s passwd-file $file/s; Dovecot CPU per login: lua ${lua_cpu[-1]} ms, passwd-file ${file_cpu[-1]} ms"
   done
   figure "$fig  Dovecot $label IMAP logins/s, dovecotvpw.lua / passwd-file ($users users)" \
-    "$(printf '%s\n' "${ratios[@]}" | stats)" '>=' 1.0 ""
+    "$(stats_of "${ratios[@]}")" '>=' 1.0 ""
   note "last round: dovecotvpw.lua $lua logins/s, passwd-file $file logins/s ($concurrency clients)"
   note "CPU of all of Dovecot (with the helpers it ran) per login, ms:" \
-    "dovecotvpw.lua $(range_of "$(printf '%s\n' "${lua_cpu[@]}" | stats)")," \
-    "passwd-file $(range_of "$(printf '%s\n' "${file_cpu[@]}" | stats)"); load $(cut -d' ' -f1-3 /proc/loadavg)"
+    "dovecotvpw.lua $(range_of "$(stats_of "${lua_cpu[@]}")")," \
+    "passwd-file $(range_of "$(stats_of "${file_cpu[@]}")"); load $(cut -d' ' -f1-3 /proc/loadavg)"
   bench_dovecot_stop
   DOVECOT_BIN=
 }

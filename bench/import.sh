@@ -70,10 +70,10 @@ PY
     cpu_ratio+=("$(calc "${their_cpu[-1]} / ${our_cpu[-1]}")")
   done
   figure "7 messages/s converting a $megabytes MB mbox ($count messages), vimport ÷ mb2md" \
-    "$(printf '%s\n' "${ratio[@]}" | stats)" '>=' 5 ''
-  note "vimport $(range_of "$(printf '%s\n' "${ours[@]}" | stats)") s, mb2md $(range_of "$(printf '%s\n' "${theirs[@]}" | stats)") s on the disk"
-  note "to a durable Maildir, against mb2md + sync -f: $(range_of "$(for i in "${!durable[@]}"; do echo "$(calc "${durable[$i]} / ${ours[$i]}")"; done | stats)"); mb2md + sync $(range_of "$(printf '%s\n' "${durable[@]}" | stats)") s"
-  note "CPU (user+sys): vimport $(range_of "$(printf '%s\n' "${our_cpu[@]}" | stats)") s, mb2md $(range_of "$(printf '%s\n' "${their_cpu[@]}" | stats)") s: ratio $(range_of "$(printf '%s\n' "${cpu_ratio[@]}" | stats)")"
+    "$(stats_of "${ratio[@]}")" '>=' 5 ''
+  note "vimport $(range_of "$(stats_of "${ours[@]}")") s, mb2md $(range_of "$(stats_of "${theirs[@]}")") s on the disk"
+  note "to a durable Maildir, against mb2md + sync -f: $(range_of "$(for i in "${!durable[@]}"; do echo "$(calc "${durable[$i]} / ${ours[$i]}")"; done | stats)"); mb2md + sync $(range_of "$(stats_of "${durable[@]}")") s"
+  note "CPU (user+sys): vimport $(range_of "$(stats_of "${our_cpu[@]}")") s, mb2md $(range_of "$(stats_of "${their_cpu[@]}")") s: ratio $(range_of "$(stats_of "${cpu_ratio[@]}")")"
   # The same once more on a tmpfs private to the namespace, after the
   # disk rounds' last gigabyte is written back (the kernel's writeback
   # would otherwise run on the same cores meanwhile).

@@ -33,6 +33,6 @@ bench_last_login() {
   [ -f "$T/home/vmblast/last-login/u0000005" ] || fail "the logins were not recorded"
   rm -f "${VMAILMGR_ETC:?}/record-last-login"
   figure "11 checkvpw login, last login recorded / not recorded" \
-    "$(printf '%s\n' "${ratios[@]}" | stats)" '<=' 1.02 ""
+    "$(stats_of "${ratios[@]}")" '<=' 1.02 ""
   note "last round, fastest of $runs logins each: recording ${on_t} us, not recording ${off_t} us"
 }

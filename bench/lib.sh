@@ -12,6 +12,9 @@ stats() {
     }'
 }
 
+# stats_of NUMBER...: the same for its arguments (stats_of "${times[@]}").
+stats_of() { printf '%s\n' "$@" | stats; }
+
 # calc EXPR: floating-point arithmetic (awk), 4 significant digits.
 calc() { awk "BEGIN { printf \"%.4g\", $1 }"; }
 

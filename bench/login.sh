@@ -51,10 +51,10 @@ bench_login() {
     step "  small ${small_t}us big ${big_t}us cheap ${cheap_t}us floor ${floor_t}us"
   done
   figure "1a checkvpw login, $big accounts / 10 accounts" \
-    "$(printf '%s\n' "${ratios[@]}" | stats)" '<=' 1.05 ""
+    "$(stats_of "${ratios[@]}")" '<=' 1.05 ""
   figure "1b checkvpw login / minimal_login (MD5-crypt, rehash off)" \
-    "$(printf '%s\n' "${own[@]}" | stats)" '<=' 1.2 ""
-  note "1b with nsswitch.conf 'files' only: $(range_of "$(printf '%s\n' "${files_own[@]}" | stats)")"
+    "$(stats_of "${own[@]}")" '<=' 1.2 ""
+  note "1b with nsswitch.conf 'files' only: $(range_of "$(stats_of "${files_own[@]}")")"
   note "last round: checkvpw ${cheap_t} us, minimal_login ${floor_t} us (files-only NSS: ${files_t} vs ${files_floor_t} us); with yescrypt ${small_t} us"
 }
 
@@ -94,8 +94,8 @@ bench_domains() {
     step "  1: ${one}us $small: ${mid}us $large: ${big}us"
   done
   figure "1c checkvpw login, $small domains and locals / 1" \
-    "$(printf '%s\n' "${r1[@]}" | stats)" '<=' 1.05 ""
+    "$(stats_of "${r1[@]}")" '<=' 1.05 ""
   figure "1d checkvpw login, $large domains and locals / 1" \
-    "$(printf '%s\n' "${r2[@]}" | stats)" '<=' 1.10 ""
+    "$(stats_of "${r2[@]}")" '<=' 1.10 ""
   note "last round: ${one} us with 1 domain, ${mid} us with $small, ${big} us with $large; index sizes $(du -h "$T/dom$small/index/control.cdb" "$T/dom$large/index/control.cdb" | awk '{ printf "%s ", $1 }')"
 }

@@ -45,11 +45,11 @@ bench_socketmap() {
     step "  vsocketmap $sm/s, postmap -q KEY $each/s, postmap -q - $batch/s"
   done
   figure "12 vsocketmap lookups/s, $big accounts / postmap -q KEY" \
-    "$(printf '%s\n' "${ratios[@]}" | stats)" '>=' 1.0 ""
-  note "lookups/s: vsocketmap $(range_of "$(printf '%s\n' "${sms[@]}" | stats)") ($nkeys keys, one connection);" \
-    "postmap -q KEY $(range_of "$(printf '%s\n' "${eachs[@]}" | stats)") (the first $nloop keys, a process each)"
-  note "extra: postmap -q - (all keys on stdin, one process) $(range_of "$(printf '%s\n' "${batches[@]}" | stats)")/s;" \
-    "vsocketmap / that: $(range_of "$(printf '%s\n' "${batch_ratios[@]}" | stats)")"
+    "$(stats_of "${ratios[@]}")" '>=' 1.0 ""
+  note "lookups/s: vsocketmap $(range_of "$(stats_of "${sms[@]}")") ($nkeys keys, one connection);" \
+    "postmap -q KEY $(range_of "$(stats_of "${eachs[@]}")") (the first $nloop keys, a process each)"
+  note "extra: postmap -q - (all keys on stdin, one process) $(range_of "$(stats_of "${batches[@]}")")/s;" \
+    "vsocketmap / that: $(range_of "$(stats_of "${batch_ratios[@]}")")"
   note "postmap building the hash map of $big addresses: $build s (vsocketmap needs no map)"
 }
 
