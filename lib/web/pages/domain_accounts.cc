@@ -1,5 +1,7 @@
 #include "web/pages/domain_accounts.h"
 
+#include <algorithm>
+
 #include "fmt/ascii.h"
 #include "web/form.h"
 #include "web/html.h"
@@ -61,6 +63,12 @@ AccountPage select_accounts(const std::vector<ListedAccount>& listing, std::stri
   std::vector<std::size_t> found;
   for (std::size_t i = 0; i < listing.size(); ++i)
     if (fmt::contains_nocase(listing[i].name, page.find)) found.push_back(i);
+  std::sort(found.begin(), found.end(), [&](std::size_t a, std::size_t b) {
+    const std::string& x = listing[a].name;
+    const std::string& y = listing[b].name;
+    const std::string lx = fmt::ascii_lowered(x), ly = fmt::ascii_lowered(y);
+    return lx != ly ? lx < ly : x < y;
+  });
   page.found = found.size();
   page.start = small_number(start);
   if (page.start >= found.size()) page.start = 0;

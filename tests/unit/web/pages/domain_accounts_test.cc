@@ -44,30 +44,33 @@ std::vector<ListedAccount> listing(int n) {
   std::vector<ListedAccount> v;
   for (int i = 0; i < n; ++i) v.push_back({"user" + std::to_string(1000 + i), {}});
   v.push_back({"Sales", {}});
+  v.insert(v.begin(), {"zed", {}});  // listed first, sorted last
   return v;
 }
 
 }  // namespace
 
 TEST_CASE("select_accounts: kAccountsPerPage from start; a search by part of the name, any case") {
-  const std::vector<ListedAccount> all = listing(120);  // user1000..user1119, Sales
+  const std::vector<ListedAccount> all = listing(120);  // zed, user1000..user1119, Sales
   AccountPage p = select_accounts(all, "", "");
-  CHECK(p.found == 121);
+  CHECK(p.found == 122);
   CHECK(p.start == 0);
   REQUIRE(p.shown.size() == kAccountsPerPage);
-  CHECK(p.shown.front() == 0);
-  CHECK(p.shown.back() == kAccountsPerPage - 1);
+  CHECK(all[p.shown.front()].name == "Sales");  // in name order, case aside
+  CHECK(all[p.shown[1]].name == "user1000");
+  CHECK(all[p.shown.back()].name == "user1048");
   p = select_accounts(all, "", "100");
   CHECK(p.start == 100);
-  REQUIRE(p.shown.size() == 21);
-  CHECK(all[p.shown.back()].name == "Sales");
-  for (const char* bad : {"121", "-1", "1e3", "x", "9999999999"}) {
+  REQUIRE(p.shown.size() == 22);
+  CHECK(all[p.shown.front()].name == "user1099");
+  CHECK(all[p.shown.back()].name == "zed");
+  for (const char* bad : {"122", "-1", "1e3", "x", "9999999999"}) {
     CAPTURE(bad);
     CHECK(select_accounts(all, "", bad).start == 0);
   }
   p = select_accounts(all, "sAL", "");
   CHECK(p.found == 1);
-  CHECK(p.shown == std::vector<std::size_t>{120});
+  CHECK(p.shown == std::vector<std::size_t>{121});
   p = select_accounts(all, "user11", "");
   CHECK(p.found == 20);
   CHECK(all[p.shown.front()].name == "user1100");
