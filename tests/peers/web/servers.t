@@ -6,8 +6,9 @@
 # unpacked from their .debs (tests/debs), never installed. The same curl
 # client runs the same checks against each: what differs between servers
 # is the CGI environment they make (SCRIPT_NAME, HTTP_HOST, the body), so
-# every link, redirect and cookie is checked exactly. The browser flows
-# are tests/peers/web/pages.t's.
+# every link, redirect and cookie is checked exactly; Apache and nginx also
+# over HTTPS (mod_ssl; listen ssl), where the cookie must be Secure. The
+# browser flows are tests/peers/web/pages.t's.
 source "$TOP/tests/lib.sh"
 source "$TOP/tests/mta.sh"
 source "$TOP/tests/e2e/vmailmgrd/world.sh"
@@ -22,6 +23,7 @@ nginx_need
 printf '%s\n' "$VMD_SOCKET" > "$VMAILMGR_ETC/socket-file"
 chmod 644 "$VMAILMGR_ETC/socket-file"
 web_cgi_install
+web_tls_cert
 cleanup() { apache_stop; nginx_stop; lighttpd_stop; vmd_stop; }
 trap cleanup EXIT
 web_serve_daemon
@@ -66,7 +68,8 @@ form() {
 # $token if set and, on a post, the Origin header a browser sends.
 http() {
   local method=$1 arg=$2 url=$URL/mail-admin
-  local args=(-sS --max-time 20 -o "$T/resp.body" -D "$T/resp.raw" -w '%{http_code}' -H @"$T/req.head")
+  local args=(-sS --max-time 20 -o "$T/resp.body" -D "$T/resp.raw" -w '%{http_code}' -H @"$T/req.head"
+              --cacert "$WEB_CERT")
   ( umask 077
     : > "$T/req.head"
     [ -n "$token" ] && printf 'Cookie: vmailmgr_session=%s\n' "$token" >> "$T/req.head"
@@ -222,6 +225,22 @@ check_logs() {
   done
 }
 
+# check_https NAME URL: over HTTPS (the server sets HTTPS=on, as INSTALL
+# says each does), the session cookie is Secure and the redirect https.
+check_https() {
+  name=$1 URL=$2
+  token=
+  http POST "$(form action=login_admin domain=$DOMAIN password="$ADMIN_PASSWORD")"
+  expect_status 303 "the admin login over HTTPS"
+  expect_header Location "$URL/mail-admin" "the admin login over HTTPS"
+  [ -n "$token" ] || fail "$name: no session cookie after the login over HTTPS"
+  expect_header Set-Cookie "vmailmgr_session=$token; Path=/; HttpOnly; SameSite=Strict; Secure" \
+    "the admin login over HTTPS"
+  http GET ""
+  expect_status 200 "the account list over HTTPS"
+  expect_body "<h1>Accounts of $DOMAIN</h1>" "the account list over HTTPS"
+}
+
 # check_unreachable NAME URL: with a session cookie, and a login, while
 # vmailmgrd cannot be reached: 503 naming the daemon and its socket.
 check_unreachable() {
@@ -241,6 +260,8 @@ declare -A POSTS
 check_server apache "$APACHE_URL"
 check_server nginx "$NGINX_URL"
 check_server lighttpd "$LIGHTTPD_URL"
+check_https apache "$APACHE_TLS_URL"
+check_https nginx "$NGINX_TLS_URL"
 
 chmod 0600 "$VMD_SOCKET"
 check_unreachable apache "$APACHE_URL" "a socket the web server's user cannot open"

@@ -3,6 +3,8 @@
 # sandbox user (WEB_USER, WEB_UID: vmdweb, 2943 unless set before), talking
 # to a real vmailmgrd under unixserver whose socket only root and that
 # user's group can use. Used by tests/peers/web/pages.t and make demo.
+#   web_need_cgi: fails unless vmailmgr.cgi is built (web_need: and the
+#     browser pages.t drives).
 #   web_user: adds WEB_USER to the sandbox (after sandbox_init).
 #   web_serve_daemon: unixserver on $VMD_SOCKET, mode 0660, group WEB_UID,
 #     its log in $VMD_LOG (needs tests/e2e/vmailmgrd/world.sh).
@@ -19,15 +21,19 @@
 #   web_debs DIR PACKAGE... -- BINARY...: unpacks the packages (tests/debs)
 #     into DIR; skips the test unless each BINARY (a path under DIR) finds
 #     its libraries there or on the host.
+#   web_tls_cert: a self-signed certificate for 127.0.0.1 (WEB_CERT,
+#     WEB_KEY in $WEB_DIR/tls; curl trusts it with --cacert "$WEB_CERT").
 #   apache_start: Apache 2.4 (Debian's apache2-bin, unpacked into
 #     $WEB_DIR/apache) with a private configuration around INSTALL's lines,
-#     in the foreground as root, its children as WEB_USER, on a free port:
-#     APACHE_URL (http://127.0.0.1:PORT), APACHE_LOGS (access.log,
-#     error.log), APACHE_PID. apache_stop ends it.
+#     in the foreground as root, its children as WEB_USER, on free ports:
+#     APACHE_URL (http://127.0.0.1:PORT), APACHE_TLS_URL (https://, mod_ssl
+#     with WEB_CERT), APACHE_LOGS (access.log, error.log), APACHE_PID.
+#     apache_stop ends it.
 #   nginx_start: nginx (Debian's, in $WEB_DIR/nginx) around INSTALL's
 #     location, its workers as WEB_USER, and fcgiwrap (as WEB_USER, on a
-#     socket in $WEB_DIR/nginx/run, with -f as Debian's service starts it):
-#     NGINX_URL, NGINX_LOGS, NGINX_PID, FCGIWRAP_PID. nginx_stop ends both.
+#     socket in $WEB_DIR/nginx/fcgi, with -f as Debian's service starts it):
+#     NGINX_URL, NGINX_TLS_URL, NGINX_LOGS, NGINX_PID, FCGIWRAP_PID.
+#     nginx_stop ends both.
 #   lighttpd_start: lighttpd with INSTALL's lines: LIGHTTPD_URL,
 #     LIGHTTPD_LOGS, LIGHTTPD_PID; lighttpd_stop.
 WEB_USER=${WEB_USER:-vmdweb}
@@ -134,9 +140,19 @@ web_clean_env() {
   echo env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 }
 
+web_tls_cert() {
+  need openssl
+  mkdir -p "$WEB_DIR/tls"
+  WEB_CERT=$WEB_DIR/tls/cert.pem WEB_KEY=$WEB_DIR/tls/key.pem
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
+    -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -addext basicConstraints=critical,CA:FALSE \
+    -keyout "$WEB_KEY" -out "$WEB_CERT" >/dev/null 2>&1 || fail "openssl cannot make a certificate"
+}
+
 # The modules a CGI needs under Debian's Apache: cgid as INSTALL says
-# (a2enmod cgid, for the threaded event MPM), env for SetEnv.
-APACHE_MODULES="mpm_event authz_core alias cgid env"
+# (a2enmod cgid, for the threaded event MPM), env for SetEnv; ssl and its
+# session cache for HTTPS, as Debian's a2enmod ssl.
+APACHE_MODULES="mpm_event authz_core alias cgid env socache_shmcb ssl"
 
 apache_need() {
   local m mods=()
@@ -152,6 +168,9 @@ apache_start() {
   mkdir -p "$dir/log" "$dir/run"
   APACHE_PORT=$(tcp_port)
   APACHE_URL=http://127.0.0.1:$APACHE_PORT
+  APACHE_TLS_PORT=$(tcp_port)
+  while [ "$APACHE_TLS_PORT" = "$APACHE_PORT" ]; do APACHE_TLS_PORT=$(tcp_port); done
+  APACHE_TLS_URL=https://127.0.0.1:$APACHE_TLS_PORT
   APACHE_LOGS=$dir/log
   {
     cat <<CONF
@@ -178,6 +197,14 @@ CONF
 	Require all denied
 </Directory>
 $snippet
+Listen 127.0.0.1:$APACHE_TLS_PORT
+SSLSessionCache shmcb:$dir/run/ssl_scache(512000)
+<VirtualHost 127.0.0.1:$APACHE_TLS_PORT>
+	ServerName 127.0.0.1
+	SSLEngine on
+	SSLCertificateFile $WEB_CERT
+	SSLCertificateKeyFile $WEB_KEY
+</VirtualHost>
 CONF
   } > "$dir/apache2.conf"
   "${SANDBOX[@]}" $(web_clean_env) LD_LIBRARY_PATH="$(web_libs "$root")" "$root/usr/sbin/apache2" \
@@ -215,6 +242,9 @@ nginx_start() {
   [ -S "$sock" ] || fail "fcgiwrap did not start: $(cat "$dir/log/fcgiwrap.log")"
   NGINX_PORT=$(tcp_port)
   NGINX_URL=http://127.0.0.1:$NGINX_PORT
+  NGINX_TLS_PORT=$(tcp_port)
+  while [ "$NGINX_TLS_PORT" = "$NGINX_PORT" ]; do NGINX_TLS_PORT=$(tcp_port); done
+  NGINX_TLS_URL=https://127.0.0.1:$NGINX_TLS_PORT
   NGINX_LOGS=$dir/log
   # beside Debian's fastcgi_params, which INSTALL's lines include
   cat > "$root/etc/nginx/vmailmgr-test.conf" <<CONF
@@ -233,6 +263,9 @@ http {
     uwsgi_temp_path $dir/tmp/uwsgi;
     server {
         listen 127.0.0.1:$NGINX_PORT;
+        listen 127.0.0.1:$NGINX_TLS_PORT ssl;
+        ssl_certificate $WEB_CERT;
+        ssl_certificate_key $WEB_KEY;
         root $dir/htdocs;
 $snippet
     }
