@@ -23,7 +23,8 @@
 #   another number of files, with the last lines of the log (the command
 #   named by MTA_LOG, which the test sets).
 # install_snippet TITLE N: prints the Nth (1-based) configuration block of
-#   the INSTALL section titled TITLE (a line "TITLE" over a line of dots):
+#   the INSTALL section titled TITLE (a line "TITLE" over a line of dots, or
+#   of dashes for a whole chapter such as "Web pages: vmailmgr.cgi"):
 #   a run of lines indented by 7 or more spaces, 7 removed; blank lines
 #   inside a block are kept. The tests configure each program with exactly
 #   what INSTALL gives the administrator, placeholders replaced (snippet_subst).
@@ -62,7 +63,7 @@ install_snippet() {
     END {
       start = 0
       for (i = 1; i < NR; i++)
-        if (line[i] == title && line[i + 1] ~ /^[.~]+$/) { start = i + 2; break }
+        if (line[i] == title && line[i + 1] ~ /^([.~]+|-+)$/) { start = i + 2; break }
       if (!start) exit 2
       block = 0; inblock = 0; pending = ""
       for (i = start; i <= NR; i++) {
