@@ -23,10 +23,10 @@ import time
 import urllib.parse
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import (NoAlertPresentException, StaleElementReferenceException,
+                                        WebDriverException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 TOP = os.environ["TOP"]
@@ -154,11 +154,29 @@ def load(b, query=""):
     seen(b)
 
 
+def replaced(old):
+    """A wait condition: the element old has left the document. chromedriver
+    says so either as a stale element or, when it asks at the moment the new
+    page replaces the old one, as an inspector error about a node that no
+    longer belongs to the document; anything else is an error."""
+    def check_gone(_):
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+    return check_gone
+
+
 def submit(b, button):
     """Clicks a submit button and waits for the next page."""
     old = b.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(b, 15).until(EC.staleness_of(old))
+    WebDriverWait(b, 15).until(replaced(old))
     seen(b)
 
 
