@@ -1,6 +1,7 @@
 # vmailmgr.cgi behind each web server SPEC §18 names, configured with
 # exactly the lines INSTALL gives ("Web pages: vmailmgr.cgi"): Apache 2.4
-# (mod_cgid, Debian's apache2-bin), nginx + fcgiwrap (Debian's, with its
+# (mod_cgid with the event MPM, and mod_cgi with prefork; Debian's
+# apache2-bin), nginx + fcgiwrap (Debian's, with its
 # fastcgi_params) and lighttpd (mod_cgi + mod_alias), each running it as the
 # sandbox's web user against one real vmailmgrd. Apache and nginx are
 # unpacked from their .debs (tests/debs), never installed. The same curl
@@ -24,10 +25,11 @@ printf '%s\n' "$VMD_SOCKET" > "$VMAILMGR_ETC/socket-file"
 chmod 644 "$VMAILMGR_ETC/socket-file"
 web_cgi_install
 web_tls_cert
-cleanup() { apache_stop; nginx_stop; lighttpd_stop; vmd_stop; }
+cleanup() { apache_stop event; apache_stop prefork; nginx_stop; lighttpd_stop; vmd_stop; }
 trap cleanup EXIT
 web_serve_daemon
-apache_start
+apache_start event
+apache_start prefork
 nginx_start
 lighttpd_start
 
@@ -257,26 +259,31 @@ check_unreachable() {
 }
 
 declare -A POSTS
-check_server apache "$APACHE_URL"
+check_server apache "${APACHE_URL[event]}"
+check_server prefork "${APACHE_URL[prefork]}"
 check_server nginx "$NGINX_URL"
 check_server lighttpd "$LIGHTTPD_URL"
-check_https apache "$APACHE_TLS_URL"
+check_https apache "${APACHE_TLS_URL[event]}"
+check_https prefork "${APACHE_TLS_URL[prefork]}"
 check_https nginx "$NGINX_TLS_URL"
 
 chmod 0600 "$VMD_SOCKET"
-check_unreachable apache "$APACHE_URL" "a socket the web server's user cannot open"
+check_unreachable apache "${APACHE_URL[event]}" "a socket the web server's user cannot open"
+check_unreachable prefork "${APACHE_URL[prefork]}" "a socket the web server's user cannot open"
 check_unreachable nginx "$NGINX_URL" "a socket the web server's user cannot open"
 check_unreachable lighttpd "$LIGHTTPD_URL" "a socket the web server's user cannot open"
 chmod 0660 "$VMD_SOCKET"
 vmd_stop
-check_unreachable apache "$APACHE_URL" "vmailmgrd stopped"
+check_unreachable apache "${APACHE_URL[event]}" "vmailmgrd stopped"
+check_unreachable prefork "${APACHE_URL[prefork]}" "vmailmgrd stopped"
 check_unreachable nginx "$NGINX_URL" "vmailmgrd stopped"
 check_unreachable lighttpd "$LIGHTTPD_URL" "vmailmgrd stopped"
-apache_stop; nginx_stop; lighttpd_stop
-check_logs apache "$APACHE_LOGS"
+apache_stop event; apache_stop prefork; nginx_stop; lighttpd_stop
+check_logs apache "${APACHE_LOGS[event]}"
+check_logs prefork "${APACHE_LOGS[prefork]}"
 check_logs nginx "$NGINX_LOGS"
 check_logs lighttpd "$LIGHTTPD_LOGS"
 for p in "${PASSWORDS[@]}"; do
   ! grep -qF -- "$p" "$VMD_LOG" || fail "the password $p is in vmailmgrd's log"
 done
-echo "Apache, nginx + fcgiwrap and lighttpd: INSTALL's configurations serve vmailmgr.cgi"
+echo "Apache (event + mod_cgid, prefork + mod_cgi), nginx + fcgiwrap and lighttpd: INSTALL's configurations serve vmailmgr.cgi"

@@ -23,12 +23,14 @@
 #     its libraries there or on the host.
 #   web_tls_cert: a self-signed certificate for 127.0.0.1 (WEB_CERT,
 #     WEB_KEY in $WEB_DIR/tls; curl trusts it with --cacert "$WEB_CERT").
-#   apache_start: Apache 2.4 (Debian's apache2-bin, unpacked into
+#   apache_start KIND: Apache 2.4 (Debian's apache2-bin, unpacked into
 #     $WEB_DIR/apache) with a private configuration around INSTALL's lines,
-#     in the foreground as root, its children as WEB_USER, on free ports:
-#     APACHE_URL (http://127.0.0.1:PORT), APACHE_TLS_URL (https://, mod_ssl
-#     with WEB_CERT), APACHE_LOGS (access.log, error.log), APACHE_PID.
-#     apache_stop ends it.
+#     in the foreground as root, its children as WEB_USER, on free ports.
+#     KIND is the pair INSTALL names: event (the threaded MPM, mod_cgid) or
+#     prefork (mod_cgi). Sets, indexed by KIND: APACHE_URL
+#     (http://127.0.0.1:PORT), APACHE_TLS_URL (https://, mod_ssl with
+#     WEB_CERT), APACHE_LOGS (access.log, error.log), APACHE_PID.
+#     apache_stop KIND ends it.
 #   nginx_start: nginx (Debian's, in $WEB_DIR/nginx) around INSTALL's
 #     location, its workers as WEB_USER, and fcgiwrap (as WEB_USER, on a
 #     socket in $WEB_DIR/nginx/fcgi, with -f as Debian's service starts it):
@@ -149,45 +151,53 @@ web_tls_cert() {
     -keyout "$WEB_KEY" -out "$WEB_CERT" >/dev/null 2>&1 || fail "openssl cannot make a certificate"
 }
 
-# The modules a CGI needs under Debian's Apache: cgid as INSTALL says
-# (a2enmod cgid, for the threaded event MPM), env for SetEnv; ssl and its
-# session cache for HTTPS, as Debian's a2enmod ssl.
-APACHE_MODULES="mpm_event authz_core alias cgid env socache_shmcb ssl"
+# The modules a CGI needs under Debian's Apache: the MPM and its CGI module
+# as INSTALL says (mod_cgid for the threaded event MPM, a2enmod cgid; mod_cgi
+# for prefork), env for SetEnv; ssl and its session cache for HTTPS, as
+# Debian's a2enmod ssl.
+APACHE_MODULES="authz_core alias env socache_shmcb ssl"
+declare -A APACHE_KIND=([event]="mpm_event cgid" [prefork]="mpm_prefork cgi")
+declare -A APACHE_URL APACHE_TLS_URL APACHE_LOGS APACHE_PID
 
 apache_need() {
   local m mods=()
-  for m in $APACHE_MODULES; do mods+=("usr/lib/apache2/modules/mod_$m.so"); done
+  for m in $APACHE_MODULES ${APACHE_KIND[event]} ${APACHE_KIND[prefork]}; do
+    mods+=("usr/lib/apache2/modules/mod_$m.so")
+  done
   web_debs "$WEB_DIR/apache/root" apache2-bin libapr1 libaprutil1 -- usr/sbin/apache2 "${mods[@]}"
 }
 
 apache_start() {
-  local dir=$WEB_DIR/apache m snippet
-  local root=$dir/root
+  local kind=$1 dir=$WEB_DIR/apache/$1 m snippet port tls_port
+  local root=$WEB_DIR/apache/root
+  [ -n "${APACHE_KIND[$kind]:-}" ] || fail "apache_start: no such kind '$kind'"
   snippet=$(web_snippet 2) || exit 1
   grep -q '^ScriptAlias /mail-admin ' <<<"$snippet" || fail "INSTALL's second web block is not Apache's: $snippet"
   mkdir -p "$dir/log" "$dir/run"
-  APACHE_PORT=$(tcp_port)
-  APACHE_URL=http://127.0.0.1:$APACHE_PORT
-  APACHE_TLS_PORT=$(tcp_port)
-  while [ "$APACHE_TLS_PORT" = "$APACHE_PORT" ]; do APACHE_TLS_PORT=$(tcp_port); done
-  APACHE_TLS_URL=https://127.0.0.1:$APACHE_TLS_PORT
-  APACHE_LOGS=$dir/log
+  port=$(tcp_port)
+  tls_port=$(tcp_port)
+  while [ "$tls_port" = "$port" ]; do tls_port=$(tcp_port); done
+  APACHE_URL[$kind]=http://127.0.0.1:$port
+  APACHE_TLS_URL[$kind]=https://127.0.0.1:$tls_port
+  APACHE_LOGS[$kind]=$dir/log
   {
     cat <<CONF
 ServerRoot $dir
 ServerName 127.0.0.1
-Listen 127.0.0.1:$APACHE_PORT
+Listen 127.0.0.1:$port
 PidFile $dir/run/apache2.pid
 DefaultRuntimeDir $dir/run
 Mutex file:$dir/run default
-ScriptSock $dir/run/cgisock
 ErrorLog $dir/log/error.log
 LogFormat "%h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\"" combined
 CustomLog $dir/log/access.log combined
 User $WEB_USER
 Group $WEB_USER
 CONF
-    for m in $APACHE_MODULES; do echo "LoadModule ${m}_module $root/usr/lib/apache2/modules/mod_$m.so"; done
+    for m in ${APACHE_KIND[$kind]} $APACHE_MODULES; do
+      echo "LoadModule ${m}_module $root/usr/lib/apache2/modules/mod_$m.so"
+    done
+    [ "$kind" = event ] && echo "ScriptSock $dir/run/cgisock"
     # Debian's apache2.conf: no part of the file system is served unless
     # a section allows it (INSTALL's Require all granted must do that).
     cat <<CONF
@@ -197,9 +207,9 @@ CONF
 	Require all denied
 </Directory>
 $snippet
-Listen 127.0.0.1:$APACHE_TLS_PORT
+Listen 127.0.0.1:$tls_port
 SSLSessionCache shmcb:$dir/run/ssl_scache(512000)
-<VirtualHost 127.0.0.1:$APACHE_TLS_PORT>
+<VirtualHost 127.0.0.1:$tls_port>
 	ServerName 127.0.0.1
 	SSLEngine on
 	SSLCertificateFile $WEB_CERT
@@ -207,13 +217,16 @@ SSLSessionCache shmcb:$dir/run/ssl_scache(512000)
 </VirtualHost>
 CONF
   } > "$dir/apache2.conf"
-  "${SANDBOX[@]}" $(web_clean_env) LD_LIBRARY_PATH="$(web_libs "$root")" "$root/usr/sbin/apache2" \
+  # A process group of its own (setsid, which execs without forking here:
+  # the job is not a group leader): prefork's parent ends its children
+  # with a SIGTERM to its whole group, which would otherwise be the test's.
+  "${SANDBOX[@]}" $(web_clean_env) LD_LIBRARY_PATH="$(web_libs "$root")" setsid "$root/usr/sbin/apache2" \
     -d "$dir" -f "$dir/apache2.conf" -DFOREGROUND </dev/null >>"$dir/log/stdout.log" 2>&1 &
-  APACHE_PID=$!
-  web_wait Apache "$APACHE_PID" "$APACHE_PORT" "$dir/log/stdout.log" "$dir/log/error.log"
+  APACHE_PID[$kind]=$!
+  web_wait "Apache ($kind)" "${APACHE_PID[$kind]}" "$port" "$dir/log/stdout.log" "$dir/log/error.log"
 }
 
-apache_stop() { web_end "${APACHE_PID:-}"; APACHE_PID=; }
+apache_stop() { web_end "${APACHE_PID[$1]:-}"; APACHE_PID[$1]=; }
 
 nginx_need() {
   web_debs "$WEB_DIR/nginx/root" nginx nginx-common fcgiwrap libfcgi0ldbl -- \
