@@ -151,8 +151,8 @@ void MaildirFill::add(const FillMessage& m) {
   const std::string name = import_message_name(m, host_);
   const std::string path = maildir_ + "/cur/" + name;
   const struct timespec t{m.mtime ? static_cast<std::time_t>(*m.mtime) : 0, m.mtime ? 0 : UTIME_NOW};
-  const struct timespec times[2] = {t, t};
   if (mode_ == FillMode::resume && keep_existing("cur/" + name, m.bytes, "")) {
+    const struct timespec times[2] = {t, t};
     // an earlier run may have died before setting them
     if (::utimensat(cur_.get(), name.c_str(), times, AT_SYMLINK_NOFOLLOW) != 0)
       throw_errno("set the time of " + path);
@@ -171,9 +171,7 @@ void MaildirFill::add(const FillMessage& m) {
       behind_->hand_over(std::move(fd), name, *bytes, t);
     } else {
       try {
-        sys::write_all(fd.get(), m.bytes, path);
-        if (::futimens(fd.get(), times) != 0) throw_errno("set the time of " + path);
-        fd.close();
+        write_timed(fd, m.bytes, t, path);
       } catch (...) {
         ::unlinkat(cur_.get(), name.c_str(), 0);
         throw;

@@ -17,6 +17,13 @@ constexpr std::size_t kKeptCapacity = 1 << 20;      // larger buffers are let go
 
 }  // namespace
 
+void write_timed(sys::Fd& fd, std::string_view bytes, const struct timespec& time, const std::string& path) {
+  sys::write_all(fd.get(), bytes, path);
+  const struct timespec times[2] = {time, time};
+  if (::futimens(fd.get(), times) != 0) throw_errno("set the time of " + path);
+  fd.close();
+}
+
 WriteBehind::WriteBehind(int dir, std::string dir_path)
     : dir_(dir), dir_path_(std::move(dir_path)), slots_(kSlots) {
   thread_ = std::thread([this] { run(); });
@@ -103,25 +110,16 @@ void WriteBehind::run() {
 
 // Runs on the thread, without the lock: the slot is its own until released.
 void WriteBehind::write_one(Slot& s) {
-  const std::string path = dir_path_ + "/" + s.name;
-  bool failed;
-  {
-    std::lock_guard lock(mutex_);
-    failed = static_cast<bool>(error_);
-  }
-  if (!failed) {
+  if (!failed_) {
     try {
-      sys::write_all(s.fd.get(), s.bytes, path);
-      const struct timespec times[2] = {s.time, s.time};
-      if (::futimens(s.fd.get(), times) != 0) throw_errno("set the time of " + path);
-      s.fd.close();
+      write_timed(s.fd, s.bytes, s.time, dir_path_ + "/" + s.name);
     } catch (...) {
       std::lock_guard lock(mutex_);
-      if (!error_) error_ = std::current_exception();
-      failed = true;
+      error_ = std::current_exception();
+      failed_ = true;
     }
   }
-  if (failed) {
+  if (failed_) {
     s.fd = sys::Fd();
     ::unlinkat(dir_, s.name.c_str(), 0);
   }

@@ -26,6 +26,12 @@
 
 namespace vmm::store {
 
+// Writes bytes into the new file fd (path names it in errors), sets its
+// access and modification time to time (UTIME_NOW in tv_nsec: now) and
+// closes it; throws errno_error("write PATH", "set the time of PATH"...).
+// The one way a filled message file is finished, here or on the thread.
+void write_timed(sys::Fd& fd, std::string_view bytes, const struct timespec& time, const std::string& path);
+
 class WriteBehind {
  public:
   // dir: the open directory the files are created in (names are relative
@@ -67,7 +73,8 @@ class WriteBehind {
   std::size_t pending_ = 0, pending_bytes_ = 0;  // of those, not yet taken by the thread
   bool closing_ = false;
   bool writer_waiting_ = false, caller_waiting_ = false;
-  std::exception_ptr error_;
+  std::exception_ptr error_;  // set by the thread only, under the lock
+  bool failed_ = false;       // the thread's own copy of "error_ is set": read without the lock
   std::mutex mutex_;
   std::condition_variable work_, room_;
   std::thread thread_;
