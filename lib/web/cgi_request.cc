@@ -14,14 +14,9 @@ namespace {
 constexpr std::chrono::seconds kBodyTimeout{10};
 
 std::size_t content_length(const std::optional<std::string>& text) {
-  if (!text || text->empty() || text->size() > 9)
-    throw Error(ErrorClass::usage, "a form without a valid CONTENT_LENGTH");
-  std::size_t n = 0;
-  for (char c : *text) {
-    if (c < '0' || c > '9') throw Error(ErrorClass::usage, "a form without a valid CONTENT_LENGTH");
-    n = n * 10 + static_cast<std::size_t>(c - '0');
-  }
-  return n;
+  const std::optional<std::size_t> n = text ? small_count(*text) : std::nullopt;
+  if (!n) throw Error(ErrorClass::usage, "a form without a valid CONTENT_LENGTH");
+  return *n;
 }
 
 std::string read_body(int fd, std::size_t length) {

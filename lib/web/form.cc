@@ -34,6 +34,16 @@ std::string url_decode(std::string_view s) {
   return out;
 }
 
+std::optional<std::size_t> small_count(std::string_view text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  std::size_t n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return n;
+}
+
 std::string url_encode(std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;

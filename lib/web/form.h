@@ -34,6 +34,10 @@ class Form {
 // a NUL.
 std::string url_decode(std::string_view s);
 
+// A count in a request (CONTENT_LENGTH, a page's start): 1 to 9 decimal
+// digits, nothing else; nullopt for anything else.
+std::optional<std::size_t> small_count(std::string_view text);
+
 // For links the pages build (a domain or account name in a query string):
 // everything but unreserved characters (RFC 3986) as %XX.
 std::string url_encode(std::string_view s);

@@ -1,6 +1,8 @@
 #include "web/pages/domain_accounts.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "fmt/ascii.h"
 #include "web/form.h"
@@ -9,17 +11,6 @@
 
 namespace vmm::web {
 namespace {
-
-// A decimal count of at most 9 digits; anything else is 0.
-std::size_t small_number(std::string_view text) {
-  if (text.empty() || text.size() > 9) return 0;
-  std::size_t n = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return 0;
-    n = n * 10 + static_cast<std::size_t>(c - '0');
-  }
-  return n;
-}
 
 std::string range_link(const PageFrame& frame, const AccountPage& page, std::size_t start,
                        std::string_view text) {
@@ -60,20 +51,19 @@ AccountPage select_accounts(const std::vector<ListedAccount>& listing, std::stri
                             std::string_view start) {
   AccountPage page;
   page.find = std::string(find.substr(0, 64));  // the field's maxlength
-  std::vector<std::size_t> found;
+  // Sort keys made once per account, not per comparison: a domain may
+  // list a hundred thousand.
+  std::vector<std::pair<std::string, std::size_t>> found;
   for (std::size_t i = 0; i < listing.size(); ++i)
-    if (fmt::contains_nocase(listing[i].name, page.find)) found.push_back(i);
-  std::sort(found.begin(), found.end(), [&](std::size_t a, std::size_t b) {
-    const std::string& x = listing[a].name;
-    const std::string& y = listing[b].name;
-    const std::string lx = fmt::ascii_lowered(x), ly = fmt::ascii_lowered(y);
-    return lx != ly ? lx < ly : x < y;
+    if (fmt::contains_nocase(listing[i].name, page.find)) found.emplace_back(fmt::ascii_lowered(listing[i].name), i);
+  std::sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : listing[a.second].name < listing[b.second].name;
   });
   page.found = found.size();
-  page.start = small_number(start);
+  page.start = small_count(start).value_or(0);
   if (page.start >= found.size()) page.start = 0;
   for (std::size_t i = page.start; i < found.size() && page.shown.size() < kAccountsPerPage; ++i)
-    page.shown.push_back(found[i]);
+    page.shown.push_back(found[i].second);
   return page;
 }
 

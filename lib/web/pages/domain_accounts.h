@@ -33,8 +33,9 @@ struct AccountPage {
 };
 
 // The accounts whose name contains find (ASCII letters in either case),
-// in name order (letters' case aside), from the start-th of them on. start is the page's query value: not a
-// number, or past the end, is the first page.
+// in name order (letters' case aside), from the start-th of them on. start
+// is the page's query value: not a number, or past the end, is the first
+// page.
 AccountPage select_accounts(const std::vector<ListedAccount>& listing, std::string_view find,
                             std::string_view start);
 

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 
 #include "sys/error.h"
@@ -9,6 +10,7 @@
 using vmm::Error;
 using vmm::ErrorClass;
 using vmm::web::Form;
+using vmm::web::small_count;
 using vmm::web::url_decode;
 using vmm::web::url_encode;
 
@@ -68,4 +70,14 @@ TEST_CASE("Form: bounded in bytes and fields") {
   CHECK(Form::parse(many).size() == vmm::web::kMaxFields);
   many += "b=2";
   CHECK(class_of([&] { Form::parse(many); }) == ErrorClass::usage);
+}
+
+TEST_CASE("small_count: 1 to 9 decimal digits, nothing else") {
+  CHECK(small_count("0") == std::optional<std::size_t>(0));
+  CHECK(small_count("050") == std::optional<std::size_t>(50));
+  CHECK(small_count("999999999") == std::optional<std::size_t>(999999999));
+  for (const char* bad : {"", "1000000000", "-1", "+1", " 1", "1 ", "1e3", "0x10", "12a"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(small_count(bad).has_value());
+  }
 }
