@@ -161,7 +161,7 @@ courier_pop_need() {
 courier_tcpd() {
   local name=$1 login=$2 daemon=$3 root=$COURIER_ROOT
   local pidfile=$COURIER_DIR/$name-tcpd.pid
-  COURIER_TCPD_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  COURIER_TCPD_PORT=$(tcp_port)
   rm -f "$pidfile"
   courier_in bash -c 'echo $$ > "$0"; exec setsid "$@"' "$pidfile" \
     env GAMIN_DEBUG_SERVER="${COURIER_GAM_SERVER:-/bin/true}" IMAP_USELOCKS=0 LD_LIBRARY_PATH="$root/usr/lib/x86_64-linux-gnu" \

@@ -43,16 +43,12 @@ dovecot_need_lua() {
   [ -e /usr/lib/dovecot/modules/auth/libauthdb_lua.so ] || skip "dovecot-auth-lua is not installed"
 }
 
-dovecot_free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # dovecot_ports DIR: DOVECOT_DIR, two free ports, DIR made (for the writers).
 dovecot_ports() {
   DOVECOT_DIR=$1
-  DOVECOT_POP3_PORT=$(dovecot_free_port)
-  DOVECOT_IMAP_PORT=$(dovecot_free_port)
-  while [ "$DOVECOT_IMAP_PORT" = "$DOVECOT_POP3_PORT" ]; do DOVECOT_IMAP_PORT=$(dovecot_free_port); done
+  DOVECOT_POP3_PORT=$(tcp_port)
+  DOVECOT_IMAP_PORT=$(tcp_port)
+  while [ "$DOVECOT_IMAP_PORT" = "$DOVECOT_POP3_PORT" ]; do DOVECOT_IMAP_PORT=$(tcp_port); done
   mkdir -p "$1"
   chmod 755 "$1"
   export DOVECOT_DIR DOVECOT_POP3_PORT DOVECOT_IMAP_PORT

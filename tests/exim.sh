@@ -97,7 +97,7 @@ exim_config() {
   routers=${input%%$'\n'%%*}
   transports=${input#*$'\n'%%$'\n'}
   [ "$routers" != "$input" ] || fail "exim_config: no %% line between routers and transports"
-  EXIM_SMTP_PORT=$(mta_free_port)
+  EXIM_SMTP_PORT=$(tcp_port)
   export EXIM_SMTP_PORT
   cat > "$EXIM_DIR/exim.conf" <<EOF
 # Written by tests/exim.sh for one test: nothing here touches the host.

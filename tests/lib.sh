@@ -27,6 +27,9 @@ expect_err() { [ "$err" = "$1" ] || fail "${2:-stderr}: got [$err] expected [$1]
 expect_eq()  { [ "$1" = "$2" ] || fail "${3:-value}: got [$1] expected [$2]"; }
 expect_file_eq() { [ "$(cat "$1")" = "$2" ] || fail "$1: got [$(cat "$1")] expected [$2]"; }
 need() { command -v "$1" >/dev/null 2>&1 || skip "$1 is not installed"; }
+# tcp_port: a free TCP port on 127.0.0.1 (the kernel's choice; the race until
+# the server binds it is harmless in tests).
+tcp_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # --- Private user database (tests that need root or extra system users) ---
 # sandbox_init: copies /etc/passwd, /etc/shadow, /etc/group to $T/etc.

@@ -31,7 +31,6 @@
 #   Fails when the section or the block is missing.
 # snippet_subst FROM TO [FROM TO...]: a filter replacing each FROM (a fixed
 #   string) with TO on every line, in order.
-# mta_free_port: a free TCP port on 127.0.0.1.
 # mta_greets PORT PREFIX: the server on 127.0.0.1:PORT greets with a line
 #   that starts with PREFIX (tests/postfix.sh's postfix_greets); it is sent QUIT.
 # mta_send PORT SENDER FILE RCPT...: one SMTP transaction (tests/postfix.sh's
@@ -96,8 +95,6 @@ for i in range(0, len(pairs), 2):
     text = text.replace(pairs[i], pairs[i + 1])
 sys.stdout.write(text)' "$@"
 }
-
-mta_free_port() { postfix_free_port; }
 
 mta_greets() { POSTFIX_SMTP_PORT=$1 postfix_greets "$2"; }
 

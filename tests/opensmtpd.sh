@@ -79,7 +79,7 @@ SMTPD_EXEC=(unshare -m --propagation private -- bash -c '
 
 smtpd_config() {
   [ -n "${SMTPD_DIR:-}" ] || fail "smtpd_config: run smtpd_need first"
-  SMTPD_SMTP_PORT=$(mta_free_port)
+  SMTPD_SMTP_PORT=$(tcp_port)
   export SMTPD_SMTP_PORT
   {
     echo "# Written by tests/opensmtpd.sh for one test: nothing here touches the host."

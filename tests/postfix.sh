@@ -94,10 +94,6 @@ postfix_need() {
   [ "$(id -u)" = 0 ] || skip "needs root for a private mount namespace"
 }
 
-postfix_free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # The namespace: sandbox users + the private Postfix directories, then exec.
 # Every step execs the next, so the pid of the unshare is CMD's own.
 POSTFIX_EXEC=(unshare -m --propagation private -- bash -c '
@@ -118,7 +114,7 @@ postfix_config() {
   mkdir -p "$dir/etc" "$dir/spool" "$dir/lib"
   dir=$(cd "$dir" && pwd)
   POSTFIX_DIR=$dir
-  POSTFIX_SMTP_PORT=$(postfix_free_port)
+  POSTFIX_SMTP_PORT=$(tcp_port)
   export POSTFIX_DIR POSTFIX_SMTP_PORT
   chmod 755 "$dir" "$dir/etc" "$dir/spool"
   # The queue as Debian's postfix-files makes it (no chroot: no etc, lib, dev).

@@ -98,11 +98,6 @@ sm() {
   run in_sandbox "$TOP/vsocketmap" "$@" < "$T/in"
 }
 
-# lookup_port: a free TCP port on 127.0.0.1 (the kernel's choice).
-lookup_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # lookup_serve PORT ARGS...: tcpserver on 127.0.0.1:PORT running
 # "vsocketmap ARGS..." as root in the sandbox, one per connection, in the
 # background (LOOKUP_SERVER: its pid; their stderr: $T/vsocketmap.log);

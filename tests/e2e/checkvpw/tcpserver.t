@@ -5,7 +5,7 @@ source "$TOP/tests/e2e/checkvpw/world.sh"
 need tcpserver
 world_init
 
-port=$(free_port)
+port=$(tcp_port)
 trap 'stop_by_pidfile "$T/tcpserver.pid"' EXIT
 start_in_sandbox "$T/tcpserver.pid" tcpserver -q -H -R -l example.test 127.0.0.1 "$port" \
   "$TOOLS/popfront" pop.example.test "$CHECKVPW" "$PROBE" ./Maildir/

@@ -66,12 +66,6 @@ probe_env() {
   grep -E "^env $1=" <<<"$out" | sed -E "s/^env $1=//"
 }
 
-# A free TCP port on the loopback (the kernel's choice; the race until the
-# server binds it is harmless in tests).
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # wait_port PORT: until something accepts on 127.0.0.1:PORT (at most ~10 s).
 wait_port() {
   local i

@@ -131,11 +131,6 @@ vmd_stop() {
   VMD_SERVER=
 }
 
-# tcp_port: a free TCP port on 127.0.0.1 (the kernel's choice).
-tcp_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 vmc() {
   run python3 "$TOP/python/vmailmgr_client.py" ${VMC_TARGET:---socket "$VMD_SOCKET"} "$@"
 }

@@ -8,7 +8,7 @@ need tcpserver
 need python3
 lookup_world
 
-port=$(lookup_port)
+port=$(tcp_port)
 trap lookup_unserve EXIT
 lookup_serve "$port" --timeout 2 virtual
 

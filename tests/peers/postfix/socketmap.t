@@ -10,7 +10,7 @@
 # tcpserver are stopped by pid and nothing is left.
 source "$TOP/tests/lib.sh"
 source "$TOP/tests/mta.sh"  # and tests/postfix.sh
-source "$TOP/tests/e2e/lookup_world.sh"  # req, lookup_port, lookup_serve, lookup_unserve
+source "$TOP/tests/e2e/lookup_world.sh"  # req, lookup_serve, lookup_unserve
 postfix_need
 need tcpserver
 
@@ -28,7 +28,7 @@ expect_rc 0 "vaddalias sales"
 JOE=$BHOME/users/joe
 mta_forward_vdeliver
 
-port=$(lookup_port)
+port=$(tcp_port)
 cleanup() { postfix_stop; lookup_unserve; }
 trap cleanup EXIT
 lookup_serve "$port" virtual

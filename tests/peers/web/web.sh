@@ -64,7 +64,7 @@ web_start() {
   cp "$TOP/vmailmgr.cgi" "$WEB_DIR/htdocs/vmailmgr.cgi"
   chown -R "$WEB_UID:$WEB_UID" "$WEB_DIR/log"
   chmod 755 "$WEB_DIR" "$WEB_DIR/htdocs"
-  WEB_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  WEB_PORT=$(tcp_port)
   WEB_URL=http://127.0.0.1:$WEB_PORT/vmailmgr.cgi
   cat > "$WEB_DIR/lighttpd.conf" <<CONF
 server.modules = ("mod_setenv", "mod_cgi", "mod_accesslog")
